@@ -1,0 +1,41 @@
+// Monthly time: a start month and a number of steps.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace samspel::engine {
+
+struct YearMonth {
+  int year = 2010;
+  int month = 1;  // 1..12
+
+  friend bool operator==(const YearMonth&, const YearMonth&) = default;
+};
+
+// Parses "YYYY-MM" (years 1900-2200); nullopt when malformed.
+std::optional<YearMonth> parse_year_month(std::string_view text);
+std::string format_year_month(YearMonth ym);
+
+class Calendar {
+ public:
+  Calendar(YearMonth start, int months) : start_(start), months_(months) {}
+
+  int months() const { return months_; }
+  YearMonth start() const { return start_; }
+  YearMonth at(int step) const {
+    const int index = start_.month - 1 + step;
+    return {start_.year + index / 12, index % 12 + 1};
+  }
+  // Step at which `ym` falls; may be negative or >= months() when outside the horizon.
+  int step_of(YearMonth ym) const {
+    return (ym.year - start_.year) * 12 + (ym.month - start_.month);
+  }
+
+ private:
+  YearMonth start_;
+  int months_;
+};
+
+}  // namespace samspel::engine

@@ -1,0 +1,122 @@
+// Random streams. Every stream is fixed by (seed, replicate, stream index) alone, so a
+// replicate's numbers do not depend on which thread or process runs it, and an extra draw in
+// one stream never shifts another (OpenMC-style named streams).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+namespace samspel::engine {
+
+// SplitMix64 step: a strong 64-bit mixer (Steele, Lea & Flood 2014), used to derive seeds.
+constexpr std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27U)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31U);
+}
+
+// The seed of stream `stream` of replicate `replicate` in a study seeded with `seed`.
+constexpr std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t replicate,
+                                    std::uint64_t stream) {
+  return mix64(mix64(mix64(seed) ^ replicate) + stream * 0xd1b54a32d192ed03ULL);
+}
+
+// xoshiro256** (Blackman & Vigna 2018): fast, 256-bit state, passes BigCrush.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed = 0) {
+    std::uint64_t x = seed;
+    for (auto& word : state_) {
+      x += 0x9e3779b97f4a7c15ULL;
+      word = mix64(x);
+    }
+  }
+
+  std::uint64_t next() {
+    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
+    const std::uint64_t t = state_[1] << 17U;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= t;
+    state_[3] = rotl(state_[3], 45);
+    return result;
+  }
+
+  // Uniform in [0, 1) with 53 random bits.
+  double uniform() { return static_cast<double>(next() >> 11U) * 0x1.0p-53; }
+
+  bool bernoulli(double p) { return uniform() < p; }
+
+  // Uniform integer in [0, n), n > 0 (Lemire's multiply-shift; bias < n / 2^64).
+  std::uint32_t below(std::uint32_t n) {
+    return static_cast<std::uint32_t>(((next() >> 32U) * static_cast<std::uint64_t>(n)) >> 32U);
+  }
+
+  // Poisson by inversion; the model's rates are small (well below 10 per month). Since
+  // exp(-lambda) >= 1 - lambda, a draw below 1 - lambda is a zero without computing exp.
+  int poisson(double lambda) {
+    if (lambda <= 0.0) return 0;
+    const double u = uniform();
+    if (u < 1.0 - lambda) return 0;
+    double p = std::exp(-lambda);
+    double cumulative = p;
+    int k = 0;
+    while (u >= cumulative && k < 1000) {
+      ++k;
+      p *= lambda / k;
+      cumulative += p;
+    }
+    return k;
+  }
+
+  // The bits of `candidates`, each kept independently with probability p. Each 64-bit draw
+  // serves three bits through 21-bit lanes, so p is resolved to 2^-21 (about 5e-7).
+  std::uint64_t bernoulli_bits(std::uint64_t candidates, double p) {
+    if (p <= 0.0 || candidates == 0) return 0;
+    if (p >= 1.0) return candidates;
+    constexpr double kLanes = 2097152.0;  // 2^21
+    const double threshold = p * kLanes;
+    std::uint64_t kept = 0;
+    while (candidates != 0) {
+      std::uint64_t word = next();
+      for (int lane = 0; lane < 3 && candidates != 0; ++lane) {
+        const std::uint64_t bit = candidates & (~candidates + 1);
+        if (static_cast<double>(word & 0x1fffffULL) < threshold) kept |= bit;
+        word >>= 21U;
+        candidates &= candidates - 1;
+      }
+    }
+    return kept;
+  }
+
+  // A mask of the low `bits` bits in which each bit is set independently with probability p.
+  std::uint64_t bernoulli_mask(int bits, double p) {
+    return bernoulli_bits(bits >= 64 ? ~0ULL : (1ULL << static_cast<unsigned>(bits)) - 1, p);
+  }
+
+ private:
+  static constexpr std::uint64_t rotl(std::uint64_t x, int k) {
+    return (x << static_cast<unsigned>(k)) | (x >> static_cast<unsigned>(64 - k));
+  }
+  std::uint64_t state_[4]{};
+};
+
+// A fixed set of named streams for one replicate; `Names` is an enum with a `count` member.
+template <typename Names>
+class Streams {
+ public:
+  Streams(std::uint64_t seed, std::uint64_t replicate) {
+    for (std::uint64_t i = 0; i < kCount; ++i)
+      streams_[i] = Rng(stream_seed(seed, replicate, i));
+  }
+  Rng& operator[](Names name) { return streams_[static_cast<std::size_t>(name)]; }
+
+ private:
+  static constexpr std::size_t kCount = static_cast<std::size_t>(Names::count);
+  Rng streams_[kCount];
+};
+
+}  // namespace samspel::engine

@@ -1,0 +1,64 @@
+// Scenario files (TOML): the municipality, the strategy, model parameters, scripted events and
+// run settings. Parsing is strict: anything unknown, mistyped or out of range is a
+// ScenarioError whose message is one line naming file:line:column, the key and what is
+// allowed. The format is documented in docs/scenarios.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "samspel/engine/calendar.hpp"
+#include "samspel/model/events.hpp"
+#include "samspel/model/parameters.hpp"
+
+namespace samspel::io {
+
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RunSettings {
+  engine::YearMonth start{2010, 1};
+  int years = 16;
+  int replicates = 100;
+  std::uint64_t seed = 1;
+};
+
+// An event as written: its date is turned into a step once the run's start is known.
+struct DatedEvent {
+  model::ScriptedEvent event;
+  engine::YearMonth date;
+  std::string where;  // "file:line:column" for errors
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source;  // file path, or "<text>"
+  model::Parameters parameters;
+  RunSettings run;
+  std::vector<DatedEvent> events;
+
+  engine::Calendar calendar() const { return {run.start, run.years * 12}; }
+  // The events with steps relative to the start (call validate() first).
+  std::vector<model::ScriptedEvent> scripted_events() const;
+};
+
+// Parses and checks each value; call validate() once every --set is applied.
+Scenario parse_scenario(std::string_view text, std::string_view source_name);
+Scenario load_scenario(const std::filesystem::path& path);
+
+// Applies "key=value" (a dictionary key such as strategy.foundation, or run.start, run.years,
+// run.replicates, run.seed). Throws ScenarioError naming the assignment.
+void apply_assignment(Scenario& scenario, std::string_view assignment);
+
+// Checks what no single value can: committees <= departments, room for every sector's issue
+// dimensions, events inside the horizon. Throws ScenarioError.
+void validate(const Scenario& scenario);
+
+}  // namespace samspel::io

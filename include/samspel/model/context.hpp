@@ -1,0 +1,82 @@
+// What every process sees besides the state: parameters, derived constants, the calendar and
+// the replicate's named random streams.
+#pragma once
+
+#include <cmath>
+#include <span>
+#include <vector>
+
+#include "samspel/engine/calendar.hpp"
+#include "samspel/engine/random.hpp"
+#include "samspel/model/events.hpp"
+#include "samspel/model/parameters.hpp"
+#include "samspel/model/state.hpp"
+
+namespace samspel::model {
+
+// One stream per process, so a change in how one process draws leaves the others' numbers as
+// they were.
+enum class Stream {
+  initialisation,
+  events,
+  turnover,
+  environment,
+  transgressions,
+  dialogue,
+  ideas,
+  relations,
+  performance,
+  elections,
+  succession,
+  count
+};
+
+// The model description (after FLAME GPU 2): what is simulated, fixed for every replicate of
+// a scenario, kept apart from the state of any one simulation.
+struct Description {
+  Parameters params;
+  Derived derived;
+  std::vector<ScriptedEvent> events;
+};
+
+// Checks the parameters' joint constraints (std::invalid_argument) and derives the rest.
+Description describe(const Parameters& params, std::vector<ScriptedEvent> events = {});
+
+struct Context {
+  const Parameters& params;
+  const Derived& derived;
+  const engine::Calendar& calendar;
+  engine::Streams<Stream>& streams;
+  std::span<const ScriptedEvent> events;
+
+  engine::Rng& rng(Stream s) const { return streams[s]; }
+  const Constants& k() const { return params.model; }
+  const Strategy& strategy() const { return params.strategy; }
+};
+
+// Per-month probability of an event with the given yearly rate: one twelfth of it (a rate per
+// month, capped at 1).
+inline double monthly_probability(double yearly_rate) {
+  return yearly_rate >= 12.0 ? 1.0 : yearly_rate / 12.0;
+}
+
+// exp(-months / tau_comm): what is left of the benefit of the pair's last conversation.
+inline double communication_factor(const Derived& d, int months, double horizon) {
+  return months < static_cast<int>(d.communication.size()) ? d.communication[months]
+                                                           : std::exp(-months / horizon);
+}
+
+inline double clamp01(double x) {
+  return x < 0 ? 0 : (x > 1 ? 1 : x);
+}
+
+// The politician a department head answers to: its committee chair, or the KSO (the board)
+// when the sector has no committee.
+inline int politician_of_sector(int sector, const Derived& d) {
+  return sector < d.committees ? chair_seat(sector) : kKso;
+}
+
+double effective_trust(const Relation& r, const Context& ctx);
+double cooperation(const Relation& r, const Context& ctx);
+
+}  // namespace samspel::model

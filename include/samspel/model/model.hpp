@@ -1,0 +1,37 @@
+// Model: one simulated municipality over the months of a calendar (Mesa's vocabulary).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "samspel/model/context.hpp"
+
+namespace samspel::model {
+
+class Model {
+ public:
+  // `description` must outlive the model; it is shared by all replicates.
+  Model(const Description& description, const engine::Calendar& calendar, std::uint64_t seed,
+        std::uint64_t replicate);
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  // Runs the ten monthly processes and writes this month's metrics into `row`
+  // (kMetricCount values).
+  void step(std::span<double> row);
+  // Runs every month of the calendar; `series` receives months x kMetricCount values.
+  RunSummary run(std::span<double> series);
+
+  const State& state() const { return state_; }
+  State& state() { return state_; }
+  const Context& context() const { return context_; }
+
+ private:
+  engine::Calendar calendar_;
+  engine::Streams<Stream> streams_;
+  Context context_;
+  State state_;
+};
+
+}  // namespace samspel::model

@@ -1,0 +1,50 @@
+// The monthly processes, in the order Model::step runs them (docs/MODEL.md, "Process overview
+// and scheduling"). Each lives in its own file under src/model/.
+#pragma once
+
+#include <span>
+
+#include "samspel/model/context.hpp"
+
+namespace samspel::model {
+
+void initialise(State& s, const Context& ctx);
+
+// 1. Scripted events, then stochastic turnover.
+void apply_scripted_events(State& s, const Context& ctx);
+void apply_turnover(State& s, const Context& ctx);
+// 2.
+void drift_environment(State& s, const Context& ctx);
+// 3.
+void allocate_time(State& s, const Context& ctx);
+// 4.
+void handle_transgressions(State& s, const Context& ctx);
+// 5.
+void hold_dialogues(State& s, const Context& ctx);
+bool takes_part_in_forum(int seat, const Strategy& strategy);
+// 6.
+void develop_ideas(State& s, const Context& ctx);
+// 7.
+void update_relations(State& s, const Context& ctx);
+// 8.
+void update_performance(State& s, const Context& ctx);
+// 9.
+void hold_elections(State& s, const Context& ctx);
+// 10. Writes one value per Metric into `row` and advances the fragility trackers.
+void observe(State& s, const Context& ctx, std::span<double> row);
+// Closes the fragility trackers still open when the run ends.
+void close_trackers(State& s);
+
+// Succession: how people change seats (used by events, turnover and elections).
+Beliefs newcomer_beliefs(const State& s, const Context& ctx, int seat, engine::Rng& rng);
+void seat_newcomer(State& s, const Context& ctx, int seat);
+void replace_ceo(State& s, const Context& ctx, ExitReason reason);
+void replace_kso(State& s, const Context& ctx, ExitReason reason);
+void shift_majority(State& s, const Context& ctx);
+
+// Code learning (March 1991): the governing ideas move toward the majority view of the
+// participants whose fit on `dims` beats the code's.
+void learn_code(State& s, std::span<const int> participants, Mask dims, double p2,
+                engine::Rng& rng);
+
+}  // namespace samspel::model

@@ -1,0 +1,18 @@
+// Runs a scenario's replicates on the engine's thread pool: the glue between engine, model and
+// io that every front end (CLI, web server) uses.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "samspel/io/results.hpp"
+#include "samspel/io/scenario.hpp"
+
+namespace samspel::study {
+
+// Replicate i is seeded by (scenario.run.seed, i) alone, so the results are identical for any
+// `threads` (0 = all cores). `progress(done)` is called from the calling thread.
+io::RunResults run_scenario(const io::Scenario& scenario, unsigned threads,
+                            const std::function<void(std::size_t)>& progress = {});
+
+}  // namespace samspel::study

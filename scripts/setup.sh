@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs everything samspel needs to build and test, from Debian 12's packages only.
+# Safe to rerun: apt-get skips what is already there.
+set -euo pipefail
+packages=(
+  build-essential cmake git pkg-config
+  libtomlplusplus-dev  # scenario files (TOML)
+  libcli11-dev         # command line
+  libfmt-dev           # formatting of output files
+  nlohmann-json3-dev   # provenance and (later) the HTTP API
+  libgtest-dev libgmock-dev  # unit, statistical and regression tests
+  libbenchmark-dev     # bench/
+)
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,20 @@
+// The subcommands of the samspel command line. Each registers its options on the app and
+// returns the function that runs it; the function returns the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace samspel::cli {
+
+// Exit codes: 0 success, 1 a failure while running, 2 bad input (scenario, options, data).
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+using Command = std::function<int()>;
+
+Command add_run_command(CLI::App& app, const std::string& command_line);
+Command add_docs_command(CLI::App& app);
+
+}  // namespace samspel::cli

@@ -1,0 +1,28 @@
+// `samspel docs`: regenerates the documentation that the code is the source of.
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "commands.hpp"
+#include "samspel/io/atomic_file.hpp"
+#include "samspel/io/dictionary.hpp"
+#include "samspel/io/results.hpp"
+
+namespace samspel::cli {
+
+Command add_docs_command(CLI::App& app) {
+  auto* sub =
+      app.add_subcommand("docs", "Write docs/parameters.md and docs/outputs.md from the code");
+  auto dir = std::make_shared<std::string>("docs");
+  sub->add_option("--out", *dir, "Directory to write into")->capture_default_str();
+  return [dir] {
+    std::filesystem::create_directories(*dir);
+    io::write_file_atomically(std::filesystem::path(*dir) / "parameters.md",
+                              io::parameters_markdown());
+    io::write_file_atomically(std::filesystem::path(*dir) / "outputs.md", io::outputs_markdown());
+    fmt::print("wrote {0}/parameters.md and {0}/outputs.md\n", *dir);
+    return 0;
+  };
+}
+
+}  // namespace samspel::cli

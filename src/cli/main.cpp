@@ -1,0 +1,39 @@
+// samspel: simulate cooperation between leading politicians and civil servants in a
+// municipality. Thin front end: parses the command line and hands over to a subcommand.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "commands.hpp"
+#include "samspel/version.hpp"
+
+int main(int argc, char** argv) {
+  using namespace samspel;
+  std::string command_line;
+  for (int i = 0; i < argc; ++i)
+    command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
+
+  CLI::App app{
+      "samspel: how a municipality's leading politicians and civil servants work together"};
+  app.set_version_flag("--version", fmt::format("samspel {} ({})", version(), git_revision()));
+  app.require_subcommand(1);
+  const cli::Command run = cli::add_run_command(app, command_line);
+  const cli::Command docs = cli::add_docs_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : cli::kExitBadInput;
+  }
+  try {
+    if (app.got_subcommand("run")) return run();
+    if (app.got_subcommand("docs")) return docs();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "samspel: %s\n", e.what());
+    return cli::kExitFailure;
+  }
+  return cli::kExitFailure;
+}

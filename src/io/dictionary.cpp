@@ -1,0 +1,159 @@
+#include "samspel/io/dictionary.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <type_traits>
+
+namespace samspel::io {
+
+namespace {
+
+using model::Bloc;
+using model::Foundation;
+using model::kDerived;
+using model::RoleDialogue;
+
+template <typename T>
+T from_number(double v) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return v;
+  } else {
+    return static_cast<T>(std::llround(v));
+  }
+}
+
+template <typename T>
+double to_number(T v) {
+  if constexpr (std::is_enum_v<T>) {
+    return static_cast<double>(static_cast<int>(v));
+  } else {
+    return static_cast<double>(v);
+  }
+}
+
+#define SAMSPEL_SPEC(section, name, c_type, kind, def, lo, hi, choices, unit, meaning, source) \
+  ParameterSpec{#section "." #name,                                                            \
+                #section,                                                                      \
+                #name,                                                                         \
+                Kind::kind,                                                                    \
+                to_number<c_type>(def),                                                        \
+                lo,                                                                            \
+                hi,                                                                            \
+                choices,                                                                       \
+                unit,                                                                          \
+                meaning,                                                                       \
+                source,                                                                        \
+                [](const model::Parameters& p) { return to_number(p.section.name); },          \
+                [](model::Parameters& p, double v) { p.section.name = from_number<c_type>(v); }},
+#define SAMSPEL_MUNICIPALITY_SPEC(...) SAMSPEL_SPEC(municipality, __VA_ARGS__)
+#define SAMSPEL_STRATEGY_SPEC(...) SAMSPEL_SPEC(strategy, __VA_ARGS__)
+#define SAMSPEL_MODEL_SPEC(...) SAMSPEL_SPEC(model, __VA_ARGS__)
+
+const ParameterSpec kSpecs[] = {SAMSPEL_MUNICIPALITY_PARAMETERS(SAMSPEL_MUNICIPALITY_SPEC)
+                                    SAMSPEL_STRATEGY_PARAMETERS(SAMSPEL_STRATEGY_SPEC)
+                                        SAMSPEL_MODEL_PARAMETERS(SAMSPEL_MODEL_SPEC)};
+
+#undef SAMSPEL_SPEC
+#undef SAMSPEL_MUNICIPALITY_SPEC
+#undef SAMSPEL_STRATEGY_SPEC
+#undef SAMSPEL_MODEL_SPEC
+
+std::string number(double v) {
+  return fmt::format("{}", v);
+}
+
+}  // namespace
+
+std::span<const ParameterSpec> parameter_specs() {
+  return kSpecs;
+}
+
+const ParameterSpec* find_parameter(std::string_view key) {
+  for (const auto& spec : kSpecs) {
+    if (spec.key == key) return &spec;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> choice_labels(const ParameterSpec& spec) {
+  std::vector<std::string_view> labels;
+  std::string_view rest = spec.choices;
+  while (!rest.empty()) {
+    const auto bar = rest.find('|');
+    labels.push_back(rest.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    rest.remove_prefix(bar + 1);
+  }
+  return labels;
+}
+
+std::optional<int> choice_index(const ParameterSpec& spec, std::string_view label) {
+  const auto labels = choice_labels(spec);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == label) return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+std::string allowed_values(const ParameterSpec& spec) {
+  switch (spec.kind) {
+    case Kind::Real:
+      return fmt::format("a number in [{}, {}]", number(spec.low), number(spec.high));
+    case Kind::Integer:
+      return fmt::format("an integer in [{}, {}]", number(spec.low), number(spec.high));
+    case Kind::Boolean:
+      return "true or false";
+    case Kind::Choice:
+      return fmt::format("one of {}", fmt::join(choice_labels(spec), ", "));
+  }
+  return {};
+}
+
+std::string format_value(const ParameterSpec& spec, double value) {
+  if (std::isnan(value)) return "derived";
+  switch (spec.kind) {
+    case Kind::Boolean:
+      return value != 0 ? "true" : "false";
+    case Kind::Choice:
+      return std::string(choice_labels(spec).at(static_cast<std::size_t>(value)));
+    case Kind::Integer:
+      return fmt::format("{}", static_cast<long long>(value));
+    case Kind::Real:
+      return number(value);
+  }
+  return {};
+}
+
+std::optional<std::string> check_value(const ParameterSpec& spec, double value) {
+  if (!std::isfinite(value) || value < spec.low || value > spec.high ||
+      (spec.kind != Kind::Real && value != std::floor(value))) {
+    return fmt::format("{} is not allowed; allowed: {}", number(value), allowed_values(spec));
+  }
+  return std::nullopt;
+}
+
+std::string parameters_markdown() {
+  std::string out =
+      "# Parameters\n\n"
+      "Generated by `samspel docs` from `include/samspel/model/parameter_table.hpp`, the only "
+      "place a model constant lives. Do not edit by hand; a test fails when this file is "
+      "stale.\n\n"
+      "Every key can be set in a scenario file (`[section]` then `name = value`) or on the "
+      "command line (`--set section.name=value`).\n";
+  std::string_view section;
+  for (const auto& spec : kSpecs) {
+    if (spec.section != section) {
+      section = spec.section;
+      out += fmt::format("\n## [{}]\n\n", section);
+      out += "| key | default | allowed | unit | meaning | source |\n";
+      out += "|---|---|---|---|---|---|\n";
+    }
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", spec.name,
+                       format_value(spec, spec.default_value), allowed_values(spec), spec.unit,
+                       spec.meaning, spec.source);
+  }
+  return out;
+}
+
+}  // namespace samspel::io

@@ -1,0 +1,326 @@
+#include "samspel/io/results.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "samspel/engine/statistics.hpp"
+#include "samspel/io/atomic_file.hpp"
+#include "samspel/io/dictionary.hpp"
+
+namespace samspel::io {
+
+namespace {
+
+using model::kMetricCount;
+using model::kMetrics;
+using model::Metric;
+
+// Shortest form that reads back to the same double: locale-free and byte-stable.
+std::string num(double v) {
+  if (std::isnan(v)) return "NA";
+  return fmt::format("{:.6g}", v);
+}
+
+// Per-run measures derived from the summary and the run's own series (columns of
+// replicates.csv, in order).
+struct RunMeasures {
+  double lockin_share;
+  int changes_followed;
+  double mean_drop;
+  double mean_recovery;
+  int unrecovered;
+  double mean_cooperation;
+  double final_fit;
+  double final_satisfaction;
+};
+
+RunMeasures measures(const RunResults& r, int replicate) {
+  const model::RunSummary& s = r.summaries[static_cast<std::size_t>(replicate)];
+  RunMeasures m{};
+  m.lockin_share = s.transgressions > 0 ? static_cast<double>(s.lockins) / s.transgressions : NAN;
+  double drop = 0;
+  double recovery = 0;
+  int recovered = 0;
+  for (const auto& c : s.changes) {
+    if (std::isfinite(c.before) && std::isfinite(c.after)) {
+      drop += c.before - c.after;
+      m.changes_followed += 1;
+    }
+    if (c.recovery >= 0) {
+      recovery += c.recovery;
+      ++recovered;
+    } else {
+      m.unrecovered += 1;
+    }
+  }
+  m.mean_drop = m.changes_followed > 0 ? drop / m.changes_followed : NAN;
+  m.mean_recovery = recovered > 0 ? recovery / recovered : NAN;
+  const int months = r.calendar.months();
+  double q = 0;
+  for (int t = 0; t < months; ++t)
+    q += r.at(replicate, t, Metric::cooperation_kso_ceo);
+  m.mean_cooperation = q / months;
+  m.final_fit = r.at(replicate, months - 1, Metric::fit_ideas);
+  m.final_satisfaction = r.at(replicate, months - 1, Metric::satisfaction);
+  return m;
+}
+
+constexpr const char* kReplicateColumns[][2] = {
+    {"replicate", "Replicate index i (its random streams depend only on the seed and i)"},
+    {"majority_shifts", "Majority shifts: at elections, mid-term and scripted"},
+    {"election_shifts", "Majority shifts at elections"},
+    {"elections", "Elections held"},
+    {"kso_changes", "Changes of the person who is KSO"},
+    {"ceo_changes", "Changes of the person who is kommunchef"},
+    {"ceo_exits_cooperation", "CEO exits over cooperation problems with politicians"},
+    {"ceo_exits_new_majority", "CEOs let go by a new majority"},
+    {"ceo_exits_other", "CEO exits for other reasons (including scripted ones)"},
+    {"head_changes", "Changes of department heads"},
+    {"transgressions", "Role transgressions over the run"},
+    {"lockins", "Transgressions that became lock-ins"},
+    {"lockin_share", "lockins / transgressions"},
+    {"forums_held", "Joint forums held"},
+    {"forums_skipped", "Joint forums skipped (communication substitution)"},
+    {"changes_followed", "KSO/CEO changes with a full 12 months after them"},
+    {"mean_cooperation_drop",
+     "Mean over followed changes of (cooperation 6 months before - mean of the 12 months after)"},
+    {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
+    {"unrecovered_changes", "Changes after which cooperation never got back to 90% in the run"},
+    {"mean_cooperation", "Mean KSO-kommunchef cooperation over the run"},
+    {"final_fit", "fit(g) in the last month"},
+    {"final_satisfaction", "Citizen satisfaction in the last month"},
+};
+
+constexpr const char* kChangeColumns[][2] = {
+    {"replicate", "Replicate index"},
+    {"month", "Month of the change (YYYY-MM)"},
+    {"seat", "kso or ceo"},
+    {"reason", "cooperation, new_majority or other (for the KSO: new_majority or other)"},
+    {"cooperation_before", "Mean KSO-kommunchef cooperation over the 6 months before"},
+    {"cooperation_after", "Mean over the 12 months from the change; NA if the run ended first"},
+    {"drop", "cooperation_before - cooperation_after"},
+    {"recovery_months", "Months until cooperation is back to 90% of before; NA if never"},
+};
+
+}  // namespace
+
+std::string series_csv(const RunResults& r) {
+  static constexpr const char* kStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
+  std::string out = "month,statistic";
+  for (const auto& m : kMetrics)
+    out += fmt::format(",{}", m.name);
+  out += '\n';
+  const int months = r.calendar.months();
+  std::vector<double> values(static_cast<std::size_t>(r.replicates));
+  // rows[statistic][metric] for one month
+  std::vector<double> rows(6 * kMetricCount);
+  for (int t = 0; t < months; ++t) {
+    for (std::size_t m = 0; m < kMetricCount; ++m) {
+      for (int i = 0; i < r.replicates; ++i)
+        values[i] = r.at(i, t, static_cast<Metric>(m));
+      rows[m] = engine::summarize(values).mean;
+      std::sort(values.begin(), values.end());
+      for (std::size_t q = 0; q < std::size(engine::kQuantileLevels); ++q) {
+        rows[(q + 1) * kMetricCount + m] =
+            engine::quantile_sorted(values, engine::kQuantileLevels[q]);
+      }
+    }
+    const std::string month = engine::format_year_month(r.calendar.at(t));
+    for (std::size_t s = 0; s < 6; ++s) {
+      out += fmt::format("{},{}", month, kStatistics[s]);
+      for (std::size_t m = 0; m < kMetricCount; ++m)
+        out += fmt::format(",{}", num(rows[s * kMetricCount + m]));
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+std::string replicates_csv(const RunResults& r) {
+  std::string out;
+  for (std::size_t c = 0; c < std::size(kReplicateColumns); ++c) {
+    out += fmt::format("{}{}", c == 0 ? "" : ",", kReplicateColumns[c][0]);
+  }
+  out += '\n';
+  for (int i = 0; i < r.replicates; ++i) {
+    const auto& s = r.summaries[static_cast<std::size_t>(i)];
+    const RunMeasures m = measures(r, i);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", i,
+                       s.majority_shifts, s.election_shifts, s.elections, s.kso_changes,
+                       s.ceo_changes, s.ceo_exits_cooperation, s.ceo_exits_new_majority,
+                       s.ceo_exits_other, s.head_changes, s.transgressions, s.lockins,
+                       num(m.lockin_share), s.forums_held, s.forums_skipped, m.changes_followed,
+                       num(m.mean_drop), num(m.mean_recovery), m.unrecovered,
+                       num(m.mean_cooperation), num(m.final_fit), num(m.final_satisfaction));
+  }
+  return out;
+}
+
+std::string changes_csv(const RunResults& r) {
+  std::string out;
+  for (std::size_t c = 0; c < std::size(kChangeColumns); ++c) {
+    out += fmt::format("{}{}", c == 0 ? "" : ",", kChangeColumns[c][0]);
+  }
+  out += '\n';
+  for (int i = 0; i < r.replicates; ++i) {
+    for (const auto& c : r.summaries[static_cast<std::size_t>(i)].changes) {
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{}\n", i, engine::format_year_month(r.calendar.at(c.step)),
+          model::kSeatNames[static_cast<int>(c.seat)],
+          model::kExitReasonNames[static_cast<int>(c.reason)], num(c.before), num(c.after),
+          num(c.before - c.after), c.recovery >= 0 ? std::to_string(c.recovery) : "NA");
+    }
+  }
+  return out;
+}
+
+std::string provenance_json(const Scenario& scenario, const Provenance& p) {
+  nlohmann::ordered_json j;
+  j["samspel_version"] = p.samspel_version;
+  j["git_revision"] = p.git_revision;
+  j["command_line"] = p.command_line;
+  j["scenario"] = {{"source", scenario.source}, {"name", scenario.name}};
+  j["run"] = {{"start", engine::format_year_month(scenario.run.start)},
+              {"years", scenario.run.years},
+              {"replicates", scenario.run.replicates},
+              {"seed", scenario.run.seed}};
+  nlohmann::ordered_json params = nlohmann::ordered_json::object();
+  for (const auto& spec : parameter_specs()) {
+    const double v = spec.get(scenario.parameters);
+    nlohmann::ordered_json value;
+    if (std::isnan(v)) {
+      value = "derived";
+    } else if (spec.kind == Kind::Choice) {
+      value = format_value(spec, v);
+    } else if (spec.kind == Kind::Boolean) {
+      value = v != 0;
+    } else if (spec.kind == Kind::Integer) {
+      value = static_cast<long long>(v);
+    } else {
+      value = v;
+    }
+    params[std::string(spec.key)] = value;
+  }
+  j["parameters"] = params;
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
+  for (const auto& e : scenario.events) {
+    events.push_back({{"type", model::kEventTypeNames[static_cast<int>(e.event.type)]},
+                      {"date", engine::format_year_month(e.date)},
+                      {"size", e.event.size},
+                      {"months", e.event.months}});
+  }
+  j["events"] = events;
+  j["random_streams"] =
+      "xoshiro256** per (seed, replicate, process), seeded by SplitMix64; see docs/MODEL.md";
+  return j.dump(2) + "\n";
+}
+
+void write_run_directory(const std::filesystem::path& dir, const RunResults& results,
+                         const Scenario& scenario, const Provenance& provenance) {
+  std::filesystem::create_directories(dir);
+  write_file_atomically(dir / "series.csv", series_csv(results));
+  write_file_atomically(dir / "replicates.csv", replicates_csv(results));
+  write_file_atomically(dir / "changes.csv", changes_csv(results));
+  // Provenance last: its presence marks a complete run directory.
+  write_file_atomically(dir / "provenance.json", provenance_json(scenario, provenance));
+}
+
+std::string summary_table(const RunResults& r) {
+  const int months = r.calendar.months();
+  std::string out = fmt::format("{} replicates, {} to {}\n\n", r.replicates,
+                                engine::format_year_month(r.calendar.at(0)),
+                                engine::format_year_month(r.calendar.at(months - 1)));
+  out +=
+      fmt::format("{:<28} {:>10} {:>24}\n", "metric (mean, 90% band)", "first month", "last month");
+  const Metric shown[] = {Metric::cooperation_kso_ceo, Metric::effective_trust_kso_ceo,
+                          Metric::fit_ideas,           Metric::consensus_pre_discussion,
+                          Metric::belief_diversity,    Metric::performance,
+                          Metric::satisfaction,        Metric::vision_vacuum};
+  std::vector<double> values(static_cast<std::size_t>(r.replicates));
+  for (const Metric m : shown) {
+    auto band = [&](int t) {
+      for (int i = 0; i < r.replicates; ++i)
+        values[i] = r.at(i, t, m);
+      const double mean = engine::summarize(values).mean;
+      std::sort(values.begin(), values.end());
+      return fmt::format("{:.3f} [{:.3f}, {:.3f}]", mean, engine::quantile_sorted(values, 0.05),
+                         engine::quantile_sorted(values, 0.95));
+    };
+    out += fmt::format(
+        "{:<28} {:>10.3f} {:>24}\n", kMetrics[static_cast<int>(m)].name,
+        [&] {
+          for (int i = 0; i < r.replicates; ++i)
+            values[i] = r.at(i, 0, m);
+          return engine::summarize(values).mean;
+        }(),
+        band(months - 1));
+  }
+  double shifts = 0, ceo = 0, kso = 0, coop = 0, majority = 0, other = 0, drop = 0;
+  int followed = 0;
+  for (int i = 0; i < r.replicates; ++i) {
+    const auto& s = r.summaries[static_cast<std::size_t>(i)];
+    shifts += s.majority_shifts;
+    ceo += s.ceo_changes;
+    kso += s.kso_changes;
+    coop += s.ceo_exits_cooperation;
+    majority += s.ceo_exits_new_majority;
+    other += s.ceo_exits_other;
+    const RunMeasures m = measures(r, i);
+    if (std::isfinite(m.mean_drop)) {
+      drop += m.mean_drop;
+      ++followed;
+    }
+  }
+  const double n = r.replicates;
+  const double years = months / 12.0;
+  out += fmt::format(
+      "\nper run (mean): majority shifts {:.2f}, KSO changes {:.2f}, CEO changes {:.2f} "
+      "({:.1f}% a year)\n",
+      shifts / n, kso / n, ceo / n, 100 * ceo / n / years);
+  out += fmt::format("CEO exit reasons: cooperation {:.0f}%, new majority {:.0f}%, other {:.0f}%\n",
+                     ceo > 0 ? 100 * coop / ceo : 0.0, ceo > 0 ? 100 * majority / ceo : 0.0,
+                     ceo > 0 ? 100 * other / ceo : 0.0);
+  out += fmt::format("cooperation drop after a change of KSO or CEO: {:.3f}\n",
+                     followed > 0 ? drop / followed : NAN);
+  return out;
+}
+
+std::string outputs_markdown() {
+  std::string out =
+      "# Outputs of `samspel run`\n\n"
+      "Generated by `samspel docs` from `include/samspel/model/observation.hpp` and "
+      "`src/io/results.cpp`. Do not edit by hand; a test fails when this file is stale.\n\n"
+      "`samspel run SCENARIO --out DIR` writes four files into DIR. Each is written to a "
+      "temporary file and renamed into place, so a file under its final name is always whole; "
+      "`provenance.json` is written last. CSV files use `,`, a header row, `.` as decimal "
+      "point, six significant digits and `NA` for a missing value.\n\n"
+      "## series.csv\n\n"
+      "Monthly series across replicates. Columns: `month` (YYYY-MM), `statistic` (`mean`, "
+      "`q05`, `q25`, `q50`, `q75`, `q95`: the mean and quantiles across replicates, quantiles "
+      "by linear interpolation between order statistics, Hyndman & Fan type 7), then one "
+      "column per metric:\n\n"
+      "| metric | meaning |\n|---|---|\n";
+  for (const auto& m : kMetrics)
+    out += fmt::format("| `{}` | {} |\n", m.name, m.meaning);
+  out += "\n## replicates.csv\n\nOne row per replicate.\n\n| column | meaning |\n|---|---|\n";
+  for (const auto& c : kReplicateColumns)
+    out += fmt::format("| `{}` | {} |\n", c[0], c[1]);
+  out +=
+      "\n## changes.csv\n\nOne row per change of person in the KSO or kommunchef seat, with "
+      "the fragility of cooperation around it.\n\n| column | meaning |\n|---|---|\n";
+  for (const auto& c : kChangeColumns)
+    out += fmt::format("| `{}` | {} |\n", c[0], c[1]);
+  out +=
+      "\n## provenance.json\n\n"
+      "`samspel_version`, `git_revision` (with `-dirty` when the tree had uncommitted "
+      "changes), `command_line`, `scenario` (source file and name), `run` (start, years, "
+      "replicates, seed), `parameters` (every dictionary key with its resolved value), "
+      "`events` and a note on the random streams. Together with the scenario file they rerun "
+      "the study exactly: results do not depend on `--threads`.\n";
+  return out;
+}
+
+}  // namespace samspel::io

@@ -1,0 +1,362 @@
+#include "samspel/io/scenario.hpp"
+
+#include <fmt/format.h>
+
+#include <toml++/toml.h>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "samspel/io/dictionary.hpp"
+
+namespace samspel::io {
+
+namespace {
+
+using model::EventType;
+
+std::string where(std::string_view source, const toml::source_region& region) {
+  return fmt::format("{}:{}:{}", source, region.begin.line, region.begin.column);
+}
+
+[[noreturn]] void fail(std::string_view source, const toml::node& node, std::string_view key,
+                       std::string_view problem) {
+  throw ScenarioError(fmt::format("{}: {}: {}", where(source, node.source()), key, problem));
+}
+
+std::string_view type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date or time";
+  }
+}
+
+// The numeric value of `node` for `spec`, or a one-line error.
+double value_for(const ParameterSpec& spec, const toml::node& node, std::string_view source) {
+  const auto wrong_type = [&] {
+    fail(source, node, spec.key,
+         fmt::format("got {}; allowed: {}", type_name(node), allowed_values(spec)));
+  };
+  double value = 0;
+  switch (spec.kind) {
+    case Kind::Real:
+      if (const auto v = node.value_exact<double>()) {
+        value = *v;
+      } else if (const auto i = node.value_exact<std::int64_t>()) {
+        value = static_cast<double>(*i);
+      } else {
+        wrong_type();
+      }
+      break;
+    case Kind::Integer:
+      if (const auto i = node.value_exact<std::int64_t>()) {
+        value = static_cast<double>(*i);
+      } else {
+        wrong_type();
+      }
+      break;
+    case Kind::Boolean:
+      if (const auto b = node.value_exact<bool>()) {
+        value = *b ? 1 : 0;
+      } else {
+        wrong_type();
+      }
+      break;
+    case Kind::Choice: {
+      const auto text = node.value_exact<std::string>();
+      if (!text) wrong_type();
+      const auto index = choice_index(spec, *text);
+      if (!index) {
+        fail(source, node, spec.key,
+             fmt::format("\"{}\" is not allowed; allowed: {}", *text, allowed_values(spec)));
+      }
+      value = *index;
+      break;
+    }
+  }
+  if (const auto problem = check_value(spec, value)) fail(source, node, spec.key, *problem);
+  return value;
+}
+
+std::int64_t integer_in(const toml::node& node, std::string_view key, std::int64_t lo,
+                        std::int64_t hi, std::string_view source) {
+  const auto v = node.value_exact<std::int64_t>();
+  const std::string allowed = fmt::format("an integer in [{}, {}]", lo, hi);
+  if (!v) fail(source, node, key, fmt::format("got {}; allowed: {}", type_name(node), allowed));
+  if (*v < lo || *v > hi)
+    fail(source, node, key, fmt::format("{} is not allowed; allowed: {}", *v, allowed));
+  return *v;
+}
+
+double number_in(const toml::node& node, std::string_view key, double lo, double hi,
+                 std::string_view source) {
+  const std::string allowed = fmt::format("a number in [{}, {}]", lo, hi);
+  double value = 0;
+  if (const auto v = node.value_exact<double>()) {
+    value = *v;
+  } else if (const auto i = node.value_exact<std::int64_t>()) {
+    value = static_cast<double>(*i);
+  } else {
+    fail(source, node, key, fmt::format("got {}; allowed: {}", type_name(node), allowed));
+  }
+  if (!(value >= lo && value <= hi))
+    fail(source, node, key, fmt::format("{} is not allowed; allowed: {}", value, allowed));
+  return value;
+}
+
+engine::YearMonth month_of(const toml::node& node, std::string_view key, std::string_view source) {
+  const auto text = node.value_exact<std::string>();
+  if (!text)
+    fail(source, node, key,
+         fmt::format("got {}; allowed: a month as \"YYYY-MM\"", type_name(node)));
+  const auto ym = engine::parse_year_month(*text);
+  if (!ym)
+    fail(source, node, key,
+         fmt::format("\"{}\" is not a month; allowed: \"YYYY-MM\" with years 1900-2200", *text));
+  return *ym;
+}
+
+std::string text_of(const toml::node& node, std::string_view key, std::string_view source) {
+  const auto text = node.value_exact<std::string>();
+  if (!text) fail(source, node, key, fmt::format("got {}; allowed: a string", type_name(node)));
+  return *text;
+}
+
+const toml::table& table_of(const toml::node& node, std::string_view key, std::string_view source) {
+  const auto* table = node.as_table();
+  if (table == nullptr)
+    fail(source, node, key, fmt::format("got {}; allowed: a table [{}]", type_name(node), key));
+  return *table;
+}
+
+void read_parameters(Scenario& s, std::string_view section, const toml::table& table,
+                     std::string_view source) {
+  for (const auto& [name, node] : table) {
+    const std::string key = fmt::format("{}.{}", section, name.str());
+    const ParameterSpec* spec = find_parameter(key);
+    if (spec == nullptr) {
+      fail(source, node, key,
+           "unknown key; allowed: the keys of this section in docs/parameters.md");
+    }
+    spec->set(s.parameters, value_for(*spec, node, source));
+  }
+}
+
+void read_run(Scenario& s, const toml::table& table, std::string_view source) {
+  for (const auto& [name, node] : table) {
+    const std::string key = fmt::format("run.{}", name.str());
+    if (name == "start") {
+      s.run.start = month_of(node, key, source);
+    } else if (name == "years") {
+      s.run.years = static_cast<int>(integer_in(node, key, 1, 100, source));
+    } else if (name == "replicates") {
+      s.run.replicates = static_cast<int>(integer_in(node, key, 1, 10'000'000, source));
+    } else if (name == "seed") {
+      s.run.seed = static_cast<std::uint64_t>(integer_in(node, key, 0, INT64_MAX, source));
+    } else {
+      fail(source, node, key, "unknown key; allowed: start, years, replicates, seed");
+    }
+  }
+}
+
+DatedEvent read_event(const toml::table& table, std::size_t index, std::string_view source) {
+  DatedEvent e;
+  e.where = where(source, table.source());
+  const std::string prefix = fmt::format("events[{}]", index);
+  const toml::node* type_node = table.get("type");
+  const toml::node* date_node = table.get("date");
+  if (type_node == nullptr || date_node == nullptr) {
+    fail(source, table, prefix,
+         "every event needs type and date; allowed types: majority_shift, "
+         "ceo_leaves, kso_leaves, case_surge, environment_shock");
+  }
+  const std::string type = text_of(*type_node, prefix + ".type", source);
+  bool known = false;
+  for (std::size_t t = 0; t < std::size(model::kEventTypeNames); ++t) {
+    if (model::kEventTypeNames[t] == type) {
+      e.event.type = static_cast<EventType>(t);
+      known = true;
+    }
+  }
+  if (!known) {
+    fail(source, *type_node, prefix + ".type",
+         fmt::format("\"{}\" is not an event; allowed: majority_shift, ceo_leaves, kso_leaves, "
+                     "case_surge, environment_shock",
+                     type));
+  }
+  e.date = month_of(*date_node, prefix + ".date", source);
+  const bool surge = e.event.type == EventType::case_surge;
+  const bool shock = e.event.type == EventType::environment_shock;
+  if (surge) {
+    e.event.size = 0.3;
+    e.event.months = 12;
+  }
+  if (shock) e.event.size = 0.3;
+  for (const auto& [name, node] : table) {
+    const std::string key = fmt::format("{}.{}", prefix, name.str());
+    if (name == "type" || name == "date") continue;
+    if (name == "size" && surge) {
+      e.event.size = number_in(node, key, 0, 0.9, source);
+    } else if (name == "months" && surge) {
+      e.event.months = static_cast<int>(integer_in(node, key, 1, 1200, source));
+    } else if (name == "size" && shock) {
+      e.event.size = number_in(node, key, 0, 1, source);
+    } else {
+      fail(source, node, key,
+           fmt::format("unknown key for a {} event; allowed: type, date{}", type,
+                       surge ? ", size, months" : (shock ? ", size" : "")));
+    }
+  }
+  return e;
+}
+
+Scenario from_table(const toml::table& root, std::string_view source) {
+  Scenario s;
+  s.source = std::string(source);
+  for (const auto& [name, node] : root) {
+    const std::string key(name.str());
+    if (key == "name") {
+      s.name = text_of(node, key, source);
+    } else if (key == "description") {
+      s.description = text_of(node, key, source);
+    } else if (key == "run") {
+      read_run(s, table_of(node, key, source), source);
+    } else if (key == "municipality" || key == "strategy" || key == "model") {
+      read_parameters(s, key, table_of(node, key, source), source);
+    } else if (key == "events") {
+      const auto* array = node.as_array();
+      if (array == nullptr) fail(source, node, key, "allowed: an array of tables [[events]]");
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        const toml::node& item = *array->get(i);
+        s.events.push_back(
+            read_event(table_of(item, fmt::format("events[{}]", i), source), i, source));
+      }
+    } else {
+      fail(source, node, key,
+           "unknown key; allowed: name, description, [run], [municipality], [strategy], [model], "
+           "[[events]]");
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<model::ScriptedEvent> Scenario::scripted_events() const {
+  const engine::Calendar cal = calendar();
+  std::vector<model::ScriptedEvent> out;
+  out.reserve(events.size());
+  for (const auto& e : events) {
+    model::ScriptedEvent se = e.event;
+    se.step = cal.step_of(e.date);
+    out.push_back(se);
+  }
+  return out;
+}
+
+Scenario parse_scenario(std::string_view text, std::string_view source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& err) {
+    std::string description(err.description());
+    for (auto& c : description) {
+      if (c == '\n') c = ' ';
+    }
+    throw ScenarioError(
+        fmt::format("{}: malformed TOML: {}", where(source_name, err.source()), description));
+  }
+  return from_table(root, source_name);
+}
+
+Scenario load_scenario(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(fmt::format("{}: cannot read the scenario file", path.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), path.string());
+}
+
+void apply_assignment(Scenario& scenario, std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  const auto problem = [&](std::string_view what) {
+    return ScenarioError(fmt::format("--set {}: {}", assignment, what));
+  };
+  if (eq == std::string_view::npos || eq == 0) throw problem("expected key=value");
+  const std::string key(assignment.substr(0, eq));
+  const std::string value(assignment.substr(eq + 1));
+  // Reuse the file parser so that --set and files accept exactly the same values.
+  const auto dot = key.find('.');
+  if (dot == std::string::npos)
+    throw problem("expected section.name=value (see docs/parameters.md)");
+  const std::string section = key.substr(0, dot);
+  const std::string name = key.substr(dot + 1);
+  const bool is_text = find_parameter(key) != nullptr && find_parameter(key)->kind == Kind::Choice;
+  const bool is_month = key == "run.start";
+  const std::string literal = (is_text || is_month) ? fmt::format("\"{}\"", value) : value;
+  toml::table root;
+  try {
+    const std::string text = fmt::format("[{}]\n{} = {}\n", section, name, literal);
+    root = toml::parse(std::string_view(text), std::string_view("--set"));
+  } catch (const toml::parse_error&) {
+    throw problem("the value is not a TOML value (numbers, true/false, or a label)");
+  }
+  try {
+    Scenario patch = from_table(root, "--set");
+    if (section == "run") {
+      if (name == "start") scenario.run.start = patch.run.start;
+      if (name == "years") scenario.run.years = patch.run.years;
+      if (name == "replicates") scenario.run.replicates = patch.run.replicates;
+      if (name == "seed") scenario.run.seed = patch.run.seed;
+    } else if (const ParameterSpec* spec = find_parameter(key)) {
+      spec->set(scenario.parameters, spec->get(patch.parameters));
+    }
+  } catch (const ScenarioError& e) {
+    // Drop the "--set:1:N: " position: the assignment itself is the place.
+    std::string message = e.what();
+    const auto colon = message.find(": ");
+    throw problem(colon == std::string::npos ? message : message.substr(colon + 2));
+  }
+}
+
+void validate(const Scenario& s) {
+  const auto& p = s.parameters;
+  if (p.municipality.committees > p.municipality.departments) {
+    throw ScenarioError(
+        fmt::format("{}: municipality.committees: {} is not allowed; allowed: at most "
+                    "municipality.departments ({})",
+                    s.source, p.municipality.committees, p.municipality.departments));
+  }
+  if (p.model.dimensions - p.model.whole_dimensions < p.municipality.departments) {
+    throw ScenarioError(fmt::format(
+        "{}: model.whole_dimensions: {} leaves {} sector dimensions for {} departments; allowed: "
+        "at most model.dimensions - municipality.departments ({})",
+        s.source, p.model.whole_dimensions, p.model.dimensions - p.model.whole_dimensions,
+        p.municipality.departments, p.model.dimensions - p.municipality.departments));
+  }
+  const engine::Calendar cal = s.calendar();
+  const engine::YearMonth last = cal.at(cal.months() - 1);
+  for (const auto& e : s.events) {
+    const int step = cal.step_of(e.date);
+    if (step < 0 || step >= cal.months()) {
+      throw ScenarioError(
+          fmt::format("{}: events: date {} is outside the horizon; allowed: {} to {}", e.where,
+                      engine::format_year_month(e.date), engine::format_year_month(cal.start()),
+                      engine::format_year_month(last)));
+    }
+  }
+}
+
+}  // namespace samspel::io

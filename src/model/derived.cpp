@@ -1,0 +1,68 @@
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include "samspel/model/context.hpp"
+
+namespace samspel::model {
+
+namespace {
+
+double derived_capacity(const Parameters& p) {
+  if (!std::isnan(p.municipality.capacity)) return p.municipality.capacity;
+  const double lo = p.model.capacity_population_low;
+  const double hi = p.model.capacity_population_high;
+  return clamp01(std::log(p.municipality.population / lo) / std::log(hi / lo));
+}
+
+}  // namespace
+
+Description describe(const Parameters& p, std::vector<ScriptedEvent> events) {
+  Description description{p, {}, std::move(events)};
+  Derived& d = description.derived;
+  d.dimensions = p.model.dimensions;
+  d.departments = p.municipality.departments;
+  d.committees = p.municipality.committees;
+  if (d.committees > d.departments) {
+    throw std::invalid_argument("municipality.committees must not exceed municipality.departments");
+  }
+  const int sector_total = d.dimensions - p.model.whole_dimensions;
+  if (sector_total < d.departments) {
+    throw std::invalid_argument(
+        "model.dimensions - model.whole_dimensions must be at least municipality.departments");
+  }
+  d.capacity = derived_capacity(p);
+  d.role_weight =
+      p.strategy.foundation == Foundation::roles ? p.model.weight_roles : p.model.weight_chemistry;
+  d.all_dims = low_bits(d.dimensions);
+  d.whole_dims = low_bits(p.model.whole_dimensions);
+  // Sector k owns a contiguous block of the remaining dimensions; the first round(R * size)
+  // of its block are set by state regulation.
+  int begin = p.model.whole_dimensions;
+  for (int k = 0; k < d.departments; ++k) {
+    const int end = p.model.whole_dimensions + sector_total * (k + 1) / d.departments;
+    const int size = end - begin;
+    const Mask block = low_bits(end) & ~low_bits(begin);
+    const int regulated = static_cast<int>(std::lround(p.municipality.regulation * size));
+    d.sector_dims[k] = block;
+    d.regulated_dims[k] = low_bits(begin + regulated) & ~low_bits(begin);
+    d.all_sector_dims |= block;
+    begin = end;
+  }
+  d.seats[d.seat_count++] = kKso;
+  d.seats[d.seat_count++] = kOpposition;
+  d.seats[d.seat_count++] = kCeo;
+  for (int c = 0; c < d.committees; ++c)
+    d.seats[d.seat_count++] = chair_seat(c);
+  for (int h = 0; h < d.departments; ++h)
+    d.seats[d.seat_count++] = head_seat(h);
+  d.lockin_keep = std::exp2(-1.0 / p.model.lockin_half_life);
+  d.clarity_keep = std::exp(-1.0 / p.model.clarity_decay);
+  d.openness_keep = std::exp(-1.0 / p.model.rigidity_time);
+  for (std::size_t i = 0; i < d.communication.size(); ++i) {
+    d.communication[i] = std::exp(-static_cast<double>(i) / p.model.communication_horizon);
+  }
+  return description;
+}
+
+}  // namespace samspel::model

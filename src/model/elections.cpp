@@ -1,0 +1,57 @@
+// Process 9: Swedish general elections, held in September of every year = 2 (mod 4); the new
+// majority takes office in October. The majority loses with probability
+// logistic(a0 + a1 (s_ref - mean S over the last 12 months) + a2 (terms in power - 1)).
+// Sitting politicians may also step down at an election.
+#include <cmath>
+
+#include "samspel/model/processes.hpp"
+
+namespace samspel::model {
+
+namespace {
+
+bool is_election_year(int year) {
+  return year % 4 == 2;
+}
+
+void retire_politicians(State& s, const Context& ctx, bool majority_replaced) {
+  engine::Rng& rng = ctx.rng(Stream::elections);
+  const double p = ctx.k().politician_retirement;
+  if (rng.bernoulli(p)) seat_newcomer(s, ctx, kOpposition);
+  if (majority_replaced) return;
+  if (rng.bernoulli(p)) replace_kso(s, ctx, ExitReason::other);
+  for (int c = 0; c < ctx.derived.committees; ++c) {
+    if (rng.bernoulli(p)) seat_newcomer(s, ctx, chair_seat(c));
+  }
+}
+
+}  // namespace
+
+void hold_elections(State& s, const Context& ctx) {
+  const engine::YearMonth now = ctx.calendar.at(s.step);
+  if (!is_election_year(now.year)) return;
+  const auto& k = ctx.k();
+  if (now.month == 9) {
+    double mean = 0;
+    for (const double v : s.satisfaction_history)
+      mean += v;
+    mean /= static_cast<double>(s.satisfaction_history.size());
+    const double log_odds = k.election_intercept +
+                            k.election_satisfaction_slope * (k.satisfaction_reference - mean) +
+                            k.election_incumbency_slope * (s.terms_in_power - 1);
+    s.election_lost = ctx.rng(Stream::elections).uniform() < 1 / (1 + std::exp(-log_odds));
+    s.election_pending = true;
+    s.summary.elections += 1;
+  } else if (now.month == 10 && s.election_pending) {
+    s.election_pending = false;
+    if (s.election_lost) {
+      shift_majority(s, ctx);
+      s.summary.election_shifts += 1;
+    } else {
+      s.terms_in_power += 1;
+    }
+    retire_politicians(s, ctx, s.election_lost);
+  }
+}
+
+}  // namespace samspel::model

@@ -1,0 +1,43 @@
+// Process 7: trust, closeness and roles growing together. Closeness approaches a level set by
+// working together and private socialising; person trust relaxes toward a baseline that
+// closeness lifts (chemistry); role trust relaxes toward its resting level; lock-ins fade; an
+// unrenewed agreement loses clarity and hardens (openness falls, report p. 28); and while two
+// incumbents are close their role conceptions grow together (report p. 14), at a rate that
+// rises with the square of closeness so that working contact alone merges roles only slowly.
+#include <algorithm>
+#include <cmath>
+
+#include "samspel/model/processes.hpp"
+
+namespace samspel::model {
+
+void update_relations(State& s, const Context& ctx) {
+  const auto& k = ctx.k();
+  const double closeness_level =
+      k.closeness_work + (1 - k.closeness_work) * ctx.strategy().private_socializing;
+  const Derived& d = ctx.derived;
+  for (auto& r : s.relations) {
+    if (!r.active) continue;
+    r.months_together += 1;
+    r.closeness += (closeness_level - r.closeness) / k.closeness_time;
+    const double baseline = k.trust_rest + (1 - k.trust_rest) * k.closeness_trust * r.closeness;
+    r.person_trust += (baseline - r.person_trust) / k.trust_relaxation;
+    r.role_trust += (k.role_trust_initial - r.role_trust) / k.role_trust_relaxation;
+    r.lockins *= d.lockin_keep;
+    if (r.agreement.exists && r.agreement.last_renewal != s.step) {
+      r.agreement.clarity *= d.clarity_keep;
+      r.openness *= d.openness_keep;
+    }
+    if (r.cross_side) {
+      const double merge = k.role_merge_rate * r.closeness * r.closeness;
+      for (const int seat : {r.first, r.second}) {
+        double& rho = s.actors[seat].role_conception;
+        rho += merge * (1 - rho);
+      }
+    }
+  }
+  for (auto& a : s.actors)
+    a.tenure += 1;
+}
+
+}  // namespace samspel::model

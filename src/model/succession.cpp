@@ -1,0 +1,137 @@
+// How people change seats. A newcomer brings fresh beliefs (politicians from their party's
+// programme, civil servants with professional knowledge of their own domain), the standard role
+// conception and new person-bound relations; role trust and role agreements stay with the role
+// pair (MODEL.md sec. 5, "Trust and closeness").
+#include <cmath>
+#include <limits>
+
+#include "samspel/model/processes.hpp"
+
+namespace samspel::model {
+
+namespace {
+
+bool is_politician(int seat) {
+  return seat == kKso || seat == kOpposition || (seat >= chair_seat(0) && seat < head_seat(0));
+}
+
+Bloc bloc_of(const State& s, int seat) {
+  if (seat == kOpposition) return s.ruling == Bloc::a ? Bloc::b : Bloc::a;
+  return s.ruling;
+}
+
+// The dimensions a civil servant knows professionally.
+Mask professional_domain(int seat, const Derived& d) {
+  if (seat == kCeo) return d.whole_dims;
+  return d.sector_dims[seat - head_seat(0)];
+}
+
+void reset_person_bond(Relation& r, const State& s, const Context& ctx) {
+  r.person_trust = ctx.k().trust_new;
+  r.closeness = 0;
+  r.months_together = 0;
+  r.lockins = 0;
+  r.last_talk = s.step;
+  r.forming = true;
+}
+
+void open_tracker(State& s) {
+  auto& changes = s.summary.changes;
+  ChangeTracker* slot = nullptr;
+  for (auto& t : s.trackers) {
+    if (!t.open) {
+      slot = &t;
+      break;
+    }
+  }
+  if (slot == nullptr) {  // all busy: the oldest change stops being followed
+    slot = &s.trackers[0];
+    for (auto& t : s.trackers) {
+      if (t.record < slot->record) slot = &t;
+    }
+  }
+  *slot = ChangeTracker{true, static_cast<int>(changes.size()) - 1, 0.0, 0};
+}
+
+void record_change(State& s, Seat seat, ExitReason reason) {
+  ChangeRecord record;
+  record.step = s.step;
+  record.seat = seat;
+  record.reason = reason;
+  record.before = std::numeric_limits<double>::quiet_NaN();
+  record.after = std::numeric_limits<double>::quiet_NaN();
+  if (s.cooperation_history_size > 0) {
+    double sum = 0;
+    for (int i = 0; i < s.cooperation_history_size; ++i)
+      sum += s.cooperation_history[i];
+    record.before = sum / s.cooperation_history_size;
+  }
+  s.summary.changes.push_back(record);
+  open_tracker(s);
+}
+
+}  // namespace
+
+Beliefs newcomer_beliefs(const State& s, const Context& ctx, int seat, engine::Rng& rng) {
+  const Derived& d = ctx.derived;
+  if (is_politician(seat)) {
+    const Beliefs& programme = s.programmes[static_cast<int>(bloc_of(s, seat))];
+    const Mask taken = d.all_dims & rng.bernoulli_mask(d.dimensions, ctx.k().programme_fidelity);
+    Beliefs b;
+    adopt(b, programme, taken);
+    return b;
+  }
+  const Mask domain = professional_domain(seat, d);
+  const Mask wrong = domain & rng.bernoulli_mask(d.dimensions, 1 - ctx.k().professional_knowledge);
+  Beliefs b{domain, (s.environment.value ^ wrong) & domain};
+  // Outside its domain a civil servant holds a view on about half the issues.
+  const Mask outside = d.all_dims & ~domain & rng.next();
+  adopt(b, random_positions(outside, rng), outside);
+  return b;
+}
+
+void seat_newcomer(State& s, const Context& ctx, int seat) {
+  Actor& a = s.actors[seat];
+  a.person += 1;
+  a.tenure = 0;
+  a.beliefs = newcomer_beliefs(s, ctx, seat, ctx.rng(Stream::succession));
+  a.role_conception = ctx.k().rho_standard;
+  for (auto& r : s.relations) {
+    if (r.active && (r.first == seat || r.second == seat)) reset_person_bond(r, s, ctx);
+  }
+}
+
+void replace_ceo(State& s, const Context& ctx, ExitReason reason) {
+  auto& sum = s.summary;
+  sum.ceo_changes += 1;
+  if (reason == ExitReason::cooperation) sum.ceo_exits_cooperation += 1;
+  if (reason == ExitReason::new_majority) sum.ceo_exits_new_majority += 1;
+  if (reason == ExitReason::other) sum.ceo_exits_other += 1;
+  record_change(s, Seat::ceo, reason);
+  seat_newcomer(s, ctx, kCeo);
+}
+
+void replace_kso(State& s, const Context& ctx, ExitReason reason) {
+  s.summary.kso_changes += 1;
+  record_change(s, Seat::kso, reason);
+  seat_newcomer(s, ctx, kKso);
+}
+
+void shift_majority(State& s, const Context& ctx) {
+  const double old_closeness = s.relations[kKsoCeo].closeness;
+  s.ruling = s.ruling == Bloc::a ? Bloc::b : Bloc::a;
+  s.terms_in_power = 1;
+  s.summary.majority_shifts += 1;
+  // The old KSO becomes oppositionsråd, keeping its beliefs.
+  const Beliefs old_kso_beliefs = s.actors[kKso].beliefs;
+  seat_newcomer(s, ctx, kOpposition);
+  s.actors[kOpposition].beliefs = old_kso_beliefs;
+  replace_kso(s, ctx, ExitReason::new_majority);
+  for (int k = 0; k < ctx.derived.committees; ++k)
+    seat_newcomer(s, ctx, chair_seat(k));
+  // A CEO who grew close to the old KSO is seen as the old majority's person.
+  const double p = ctx.k().dismissal_base + ctx.k().dismissal_closeness * old_closeness;
+  if (ctx.rng(Stream::succession).bernoulli(p)) replace_ceo(s, ctx, ExitReason::new_majority);
+}
+
+}  // namespace samspel::model

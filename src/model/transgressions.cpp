@@ -1,0 +1,81 @@
+// Process 4: role transgressions (mandatöverskridanden, report p. 13-14). Each side acts in the
+// other's sphere at a rate that grows with its drivers (a politician's case time, a civil
+// servant's influence seeking) and with the gap between how far it thinks its role reaches and
+// what the other accepts. An event is handled with probability T * (1/2 + comm/2): handled, it
+// enriches (trust, and perhaps an exchanged belief); not handled, it becomes a lock-in.
+#include <algorithm>
+#include <cmath>
+
+#include "samspel/model/processes.hpp"
+
+namespace samspel::model {
+
+namespace {
+
+// What `other` accepts of an actor's reach: the agreed boundary as far as it is clear, the
+// other's own role conception for the rest.
+double accepted_reach(const Relation& r, const Actor& other) {
+  const Agreement& a = r.agreement;
+  return a.clarity * a.boundary + (1 - a.clarity) * other.role_conception;
+}
+
+void exchange_belief(Actor& a, Actor& b, const Context& ctx, engine::Rng& rng) {
+  const Mask differ = disagreement(a.beliefs, b.beliefs, ctx.derived.all_dims);
+  if (differ == 0) return;
+  const Mask dim = Mask{1} << static_cast<unsigned>(random_bit(differ, rng));
+  if (rng.bernoulli(0.5)) {
+    adopt(a.beliefs, b.beliefs, dim);
+  } else {
+    adopt(b.beliefs, a.beliefs, dim);
+  }
+}
+
+void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng& rng) {
+  if (events == 0) return;
+  const auto& k = ctx.k();
+  const double comm =
+      communication_factor(ctx.derived, s.step - r.last_talk, k.communication_horizon);
+  for (int e = 0; e < events; ++e) {
+    const double handled_p = effective_trust(r, ctx) * (0.5 + 0.5 * comm);
+    r.transgressions += 1;
+    if (rng.bernoulli(handled_p)) {
+      r.handled += 1;
+      r.person_trust = std::min(1.0, r.person_trust + k.handled_trust_gain);
+      r.last_talk = s.step;
+      if (rng.bernoulli(k.exchange_probability)) {
+        exchange_belief(s.actors[r.first], s.actors[r.second], ctx, rng);
+      }
+    } else {
+      r.locked += 1;
+      r.lockins += 1;
+      r.person_trust = std::max(0.0, r.person_trust - k.lockin_trust_loss);
+      r.role_trust = std::max(0.0, r.role_trust - ctx.derived.role_weight * k.lockin_trust_loss);
+    }
+  }
+}
+
+}  // namespace
+
+void handle_transgressions(State& s, const Context& ctx) {
+  const auto& k = ctx.k();
+  engine::Rng& rng = ctx.rng(Stream::transgressions);
+  for (auto& r : s.relations) {
+    r.transgressions = r.handled = r.locked = 0;
+    if (!r.active || !r.cross_side) continue;
+    const Actor& politician = s.actors[r.first];
+    const Actor& civil_servant = s.actors[r.second];
+    const double seeking = civil_servant.influence_time / std::max(k.influence_time_max, 1e-9);
+    const double politician_gap =
+        std::max(0.0, politician.role_conception - accepted_reach(r, civil_servant));
+    const double civil_servant_gap =
+        std::max(0.0, civil_servant.role_conception - accepted_reach(r, politician));
+    const double rate =
+        (k.transgression_base_rate + k.transgression_rate_politician * politician.case_time) *
+            (1 + k.gap_sensitivity * politician_gap) +
+        (k.transgression_base_rate + k.transgression_rate_civil_servant * seeking) *
+            (1 + k.gap_sensitivity * civil_servant_gap);
+    resolve(s, r, rng.poisson(rate), ctx, rng);
+  }
+}
+
+}  // namespace samspel::model
