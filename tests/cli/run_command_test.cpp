@@ -1,0 +1,135 @@
+// End to end through the samspel binary: every preset runs, bad input is refused with exit
+// code 2 and nothing written, and output files do not depend on --threads.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+Result samspel(const std::string& args) {
+  const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " 2>&1";
+  Result r{-1, {}};
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return r;
+  std::array<char, 4096> buffer{};
+  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
+    r.output += buffer.data();
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("samspel-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  return dir;
+}
+
+const fs::path kScenarios = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios";
+
+TEST(RunCommand, EveryPresetRuns) {
+  int presets = 0;
+  for (const auto& entry : fs::directory_iterator(kScenarios)) {
+    if (entry.path().extension() != ".toml") continue;
+    ++presets;
+    const fs::path out = fresh_dir(entry.path().stem().string());
+    const Result r = samspel("run " + entry.path().string() + " --replicates 8 --threads 2 --out " +
+                             out.string());
+    EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
+    for (const char* file : {"series.csv", "replicates.csv", "changes.csv", "provenance.json"}) {
+      EXPECT_TRUE(fs::exists(out / file)) << entry.path() << " " << file;
+    }
+    EXPECT_NE(r.output.find("cooperation_kso_ceo"), std::string::npos) << r.output;
+    fs::remove_all(out);
+  }
+  EXPECT_GE(presets, 1);
+}
+
+TEST(RunCommand, OutputIsByteIdenticalForAnyThreadCount) {
+  const fs::path a = fresh_dir("threads1");
+  const fs::path b = fresh_dir("threads2");
+  const std::string scenario = (kScenarios / "default.toml").string();
+  ASSERT_EQ(
+      samspel("run " + scenario + " --replicates 40 --threads 1 --out " + a.string()).exit_code, 0);
+  ASSERT_EQ(
+      samspel("run " + scenario + " --replicates 40 --threads 2 --out " + b.string()).exit_code, 0);
+  for (const char* file : {"series.csv", "replicates.csv", "changes.csv"}) {
+    EXPECT_EQ(slurp(a / file), slurp(b / file)) << file;
+  }
+  fs::remove_all(a);
+  fs::remove_all(b);
+}
+
+TEST(RunCommand, BadScenarioExitsTwoAndWritesNothing) {
+  const fs::path dir = fresh_dir("bad");
+  fs::create_directories(dir);
+  const fs::path scenario = dir / "bad.toml";
+  std::ofstream(scenario) << "[strategy]\nprivate_socializing = 1.5\n";
+  const fs::path out = dir / "out";
+  const Result r = samspel("run " + scenario.string() + " --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("bad.toml:2:23: strategy.private_socializing"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+  EXPECT_FALSE(fs::exists(out));
+  fs::remove_all(dir);
+}
+
+TEST(RunCommand, BadSetAndBadOptionsExitTwo) {
+  const std::string scenario = (kScenarios / "default.toml").string();
+  const fs::path out = fresh_dir("badset");
+  Result r =
+      samspel("run " + scenario + " --set strategy.foundation=friendship --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--set strategy.foundation=friendship"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("chemistry, roles"), std::string::npos) << r.output;
+  r = samspel("run " + scenario + " --replicates 0 --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  r = samspel("run /nonexistent/scenario.toml --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(RunCommand, ProvenanceRecordsTheRun) {
+  const fs::path out = fresh_dir("prov");
+  const std::string scenario = (kScenarios / "default.toml").string();
+  ASSERT_EQ(
+      samspel("run " + scenario + " --replicates 3 --seed 17 --out " + out.string()).exit_code, 0);
+  const std::string p = slurp(out / "provenance.json");
+  for (const char* needle : {"\"seed\": 17", "\"git_revision\"", "\"samspel_version\"", "--seed 17",
+                             "\"strategy.foundation\": \"chemistry\"", "\"replicates\": 3"}) {
+    EXPECT_NE(p.find(needle), std::string::npos) << needle;
+  }
+  fs::remove_all(out);
+}
+
+TEST(DocsCommand, WritesTheGeneratedDocs) {
+  const fs::path out = fresh_dir("docs");
+  ASSERT_EQ(samspel("docs --out " + out.string()).exit_code, 0);
+  EXPECT_TRUE(fs::exists(out / "parameters.md"));
+  EXPECT_TRUE(fs::exists(out / "outputs.md"));
+  fs::remove_all(out);
+}
+
+}  // namespace

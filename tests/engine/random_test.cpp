@@ -1,0 +1,105 @@
+#include "samspel/engine/random.hpp"
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <set>
+
+namespace samspel::engine {
+namespace {
+
+enum class Names { first, second, count };
+
+TEST(Rng, SameSeedSameSequence) {
+  Rng a(42);
+  Rng b(42);
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(a.next(), b.next());
+}
+
+TEST(Rng, StreamSeedsDifferByReplicateAndStream) {
+  std::set<std::uint64_t> seeds;
+  for (std::uint64_t r = 0; r < 50; ++r) {
+    for (std::uint64_t s = 0; s < 20; ++s)
+      seeds.insert(stream_seed(7, r, s));
+  }
+  EXPECT_EQ(seeds.size(), 1000U);
+  EXPECT_NE(stream_seed(7, 0, 0), stream_seed(8, 0, 0));
+}
+
+// Extra draws from one named stream must leave the other streams' numbers unchanged.
+TEST(Streams, DrawsInOneStreamDoNotShiftAnother) {
+  Streams<Names> plain(1, 3);
+  Streams<Names> busy(1, 3);
+  for (int i = 0; i < 1000; ++i)
+    busy[Names::first].next();
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(plain[Names::second].next(), busy[Names::second].next());
+}
+
+TEST(Rng, UniformMeanWithinStandardError) {
+  Rng rng(1);
+  constexpr int kN = 200000;
+  double sum = 0;
+  for (int i = 0; i < kN; ++i) {
+    const double u = rng.uniform();
+    ASSERT_GE(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    sum += u;
+  }
+  const double se = std::sqrt(1.0 / 12.0 / kN);
+  EXPECT_NEAR(sum / kN, 0.5, 4 * se);
+}
+
+TEST(Rng, BelowStaysInRangeAndCoversIt) {
+  Rng rng(2);
+  std::set<std::uint32_t> seen;
+  for (int i = 0; i < 10000; ++i) {
+    const auto v = rng.below(7);
+    ASSERT_LT(v, 7U);
+    seen.insert(v);
+  }
+  EXPECT_EQ(seen.size(), 7U);
+}
+
+TEST(Rng, PoissonMeanAndZeroShareWithinStandardError) {
+  Rng rng(3);
+  constexpr int kN = 200000;
+  for (const double lambda : {0.05, 0.4, 2.5}) {
+    double sum = 0;
+    int zeros = 0;
+    for (int i = 0; i < kN; ++i) {
+      const int k = rng.poisson(lambda);
+      sum += k;
+      zeros += k == 0 ? 1 : 0;
+    }
+    EXPECT_NEAR(sum / kN, lambda, 4 * std::sqrt(lambda / kN)) << lambda;
+    const double p0 = std::exp(-lambda);
+    EXPECT_NEAR(static_cast<double>(zeros) / kN, p0, 4 * std::sqrt(p0 * (1 - p0) / kN)) << lambda;
+  }
+  EXPECT_EQ(rng.poisson(0), 0);
+}
+
+TEST(Rng, BernoulliBitsKeepsOnlyCandidatesAtRateP) {
+  Rng rng(4);
+  const std::uint64_t candidates = 0x00ff00ff00ffULL;
+  const int n = std::popcount(candidates);
+  for (const double p : {0.01, 0.3, 0.9}) {
+    long kept = 0;
+    constexpr int kDraws = 20000;
+    for (int i = 0; i < kDraws; ++i) {
+      const std::uint64_t m = rng.bernoulli_bits(candidates, p);
+      ASSERT_EQ(m & ~candidates, 0U);
+      kept += std::popcount(m);
+    }
+    const double trials = static_cast<double>(kDraws) * n;
+    EXPECT_NEAR(kept / trials, p, 4 * std::sqrt(p * (1 - p) / trials)) << p;
+  }
+  EXPECT_EQ(rng.bernoulli_bits(candidates, 0), 0U);
+  EXPECT_EQ(rng.bernoulli_bits(candidates, 1), candidates);
+  EXPECT_EQ(rng.bernoulli_mask(10, 1), 0x3ffU);
+}
+
+}  // namespace
+}  // namespace samspel::engine

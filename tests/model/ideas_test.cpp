@@ -1,0 +1,99 @@
+// Process 6: socialisation and code learning (March 1991).
+#include <gtest/gtest.h>
+
+#include <bit>
+
+#include "test_model.hpp"
+
+namespace samspel::model {
+namespace {
+
+using testing::quiet_ideas;
+using testing::TestModel;
+
+int differing(const State& s, const Derived& d) {
+  int n = 0;
+  for (int i = 0; i < d.seat_count; ++i) {
+    n += std::popcount(differs_from_code(s.actors[d.seats[i]].beliefs, s.code, d.all_dims));
+  }
+  return n;
+}
+
+TEST(Ideas, FullSocialisationConvergesEveryBeliefToTheCode) {
+  Parameters p = quiet_ideas();
+  p.model.socialisation_rate = 1;
+  TestModel m(p);
+  ASSERT_GT(differing(m.s(), m.ctx().derived), 0);
+  develop_ideas(m.s(), m.ctx());
+  EXPECT_EQ(differing(m.s(), m.ctx().derived), 0);
+}
+
+TEST(Ideas, WithoutSocialisationBeliefsStay) {
+  TestModel m(quiet_ideas());
+  const int before = differing(m.s(), m.ctx().derived);
+  develop_ideas(m.s(), m.ctx());
+  EXPECT_EQ(differing(m.s(), m.ctx().derived), before);
+}
+
+// Closeness speeds socialisation: p1 (1 + s_close * closeness).
+TEST(Ideas, CloseLeadershipsConvergeFaster) {
+  Parameters p = quiet_ideas();
+  p.model.socialisation_rate = 0.05;
+  TestModel distant(p);
+  TestModel close(p);
+  for (auto& r : distant.s().relations)
+    r.closeness = 0;
+  for (auto& r : close.s().relations)
+    r.closeness = 1;
+  for (int i = 0; i < 5; ++i) {
+    develop_ideas(distant.s(), distant.ctx());
+    develop_ideas(close.s(), close.ctx());
+  }
+  EXPECT_LT(differing(close.s(), close.ctx().derived),
+            differing(distant.s(), distant.ctx().derived));
+}
+
+// The code takes the superior group's majority: here three participants who know dimension 0
+// better than the code; with p2 = 1 the code adopts their view.
+TEST(CodeLearning, CodeAdoptsTheSuperiorMajority) {
+  TestModel m(quiet_ideas());
+  State& s = m.s();
+  const Mask all = m.ctx().derived.all_dims;
+  s.environment = {all, all};      // +1 everywhere
+  s.code = {all, all & ~Mask{1}};  // wrong on dimension 0 only
+  for (const int seat : {kKso, kCeo, kOpposition})
+    s.actors[seat].beliefs = {all, all};
+  const int participants[] = {kKso, kCeo, kOpposition};
+  learn_code(s, participants, all, 1.0, m.ctx().rng(Stream::ideas));
+  EXPECT_EQ(s.code.value & 1, 1U);
+}
+
+TEST(CodeLearning, ParticipantsWhoKnowLessTeachNothing) {
+  TestModel m(quiet_ideas());
+  State& s = m.s();
+  const Mask all = m.ctx().derived.all_dims;
+  s.environment = {all, all};
+  s.code = {all, all & ~Mask{1}};
+  for (const int seat : {kKso, kCeo})
+    s.actors[seat].beliefs = {all, Mask{1}};  // worse fit
+  const Beliefs before = s.code;
+  const int participants[] = {kKso, kCeo};
+  learn_code(s, participants, all, 1.0, m.ctx().rng(Stream::ideas));
+  EXPECT_EQ(s.code.value, before.value);
+}
+
+TEST(CodeLearning, NoLearningWhenP2IsZero) {
+  TestModel m(quiet_ideas());
+  State& s = m.s();
+  const Mask all = m.ctx().derived.all_dims;
+  s.environment = {all, all};
+  s.code = {all, 0};
+  for (const int seat : {kKso, kCeo})
+    s.actors[seat].beliefs = {all, all};
+  const int participants[] = {kKso, kCeo};
+  learn_code(s, participants, all, 0.0, m.ctx().rng(Stream::ideas));
+  EXPECT_EQ(s.code.value, 0U);
+}
+
+}  // namespace
+}  // namespace samspel::model
