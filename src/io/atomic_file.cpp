@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 namespace samspel::io {
 
@@ -36,7 +37,13 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     throw std::runtime_error(
         fmt::format("{}: cannot write: {}", path.string(), std::strerror(errno)));
   }
-  std::filesystem::rename(temp, path);
+  // A failed rename (the target is a directory, say) must not leave the temporary behind.
+  std::error_code error;
+  std::filesystem::rename(temp, path, error);
+  if (error) {
+    ::unlink(temp.c_str());
+    throw std::runtime_error(fmt::format("{}: cannot write: {}", path.string(), error.message()));
+  }
 }
 
 }  // namespace samspel::io

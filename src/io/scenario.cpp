@@ -15,13 +15,30 @@ namespace {
 
 using model::EventType;
 
+// Messages are one line, but they echo text that may hold line breaks: quoted keys, labels,
+// paths and --set arguments.
+ScenarioError error(std::string message) {
+  std::string line;
+  line.reserve(message.size());
+  for (const char c : message) {
+    if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else {
+      line += c;
+    }
+  }
+  return ScenarioError(line);
+}
+
 std::string where(std::string_view source, const toml::source_region& region) {
   return fmt::format("{}:{}:{}", source, region.begin.line, region.begin.column);
 }
 
 [[noreturn]] void fail(std::string_view source, const toml::node& node, std::string_view key,
                        std::string_view problem) {
-  throw ScenarioError(fmt::format("{}: {}: {}", where(source, node.source()), key, problem));
+  throw error(fmt::format("{}: {}: {}", where(source, node.source()), key, problem));
 }
 
 std::string_view type_name(const toml::node& node) {
@@ -179,8 +196,8 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
   const toml::node* date_node = table.get("date");
   if (type_node == nullptr || date_node == nullptr) {
     fail(source, table, prefix,
-         "every event needs type and date; allowed types: majority_shift, "
-         "ceo_leaves, kso_leaves, case_surge, environment_shock");
+         "every event needs type and date; allowed: type = majority_shift, ceo_leaves, "
+         "kso_leaves, case_surge or environment_shock, date = \"YYYY-MM\"");
   }
   const std::string type = text_of(*type_node, prefix + ".type", source);
   bool known = false;
@@ -275,15 +292,19 @@ Scenario parse_scenario(std::string_view text, std::string_view source_name) {
     for (auto& c : description) {
       if (c == '\n') c = ' ';
     }
-    throw ScenarioError(
+    throw error(
         fmt::format("{}: malformed TOML: {}", where(source_name, err.source()), description));
   }
   return from_table(root, source_name);
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {
+  // A directory opens fine and reads as empty, which would pass as a scenario of defaults.
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored))
+    throw error(fmt::format("{}: cannot read the scenario file: it is a directory", path.string()));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(fmt::format("{}: cannot read the scenario file", path.string()));
+  if (!in) throw error(fmt::format("{}: cannot read the scenario file", path.string()));
   std::ostringstream text;
   text << in.rdbuf();
   return parse_scenario(text.str(), path.string());
@@ -292,7 +313,7 @@ Scenario load_scenario(const std::filesystem::path& path) {
 void apply_assignment(Scenario& scenario, std::string_view assignment) {
   const auto eq = assignment.find('=');
   const auto problem = [&](std::string_view what) {
-    return ScenarioError(fmt::format("--set {}: {}", assignment, what));
+    return error(fmt::format("--set {}: {}", assignment, what));
   };
   if (eq == std::string_view::npos || eq == 0) throw problem("expected key=value");
   const std::string key(assignment.substr(0, eq));
@@ -334,13 +355,13 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
 void validate(const Scenario& s) {
   const auto& p = s.parameters;
   if (p.municipality.committees > p.municipality.departments) {
-    throw ScenarioError(
+    throw error(
         fmt::format("{}: municipality.committees: {} is not allowed; allowed: at most "
                     "municipality.departments ({})",
                     s.source, p.municipality.committees, p.municipality.departments));
   }
   if (p.model.dimensions - p.model.whole_dimensions < p.municipality.departments) {
-    throw ScenarioError(fmt::format(
+    throw error(fmt::format(
         "{}: model.whole_dimensions: {} leaves {} sector dimensions for {} departments; allowed: "
         "at most model.dimensions - municipality.departments ({})",
         s.source, p.model.whole_dimensions, p.model.dimensions - p.model.whole_dimensions,
@@ -351,10 +372,10 @@ void validate(const Scenario& s) {
   for (const auto& e : s.events) {
     const int step = cal.step_of(e.date);
     if (step < 0 || step >= cal.months()) {
-      throw ScenarioError(
-          fmt::format("{}: events: date {} is outside the horizon; allowed: {} to {}", e.where,
-                      engine::format_year_month(e.date), engine::format_year_month(cal.start()),
-                      engine::format_year_month(last)));
+      throw error(fmt::format("{}: events: date {} is outside the horizon; allowed: {} to {}",
+                              e.where, engine::format_year_month(e.date),
+                              engine::format_year_month(cal.start()),
+                              engine::format_year_month(last)));
     }
   }
 }

@@ -56,6 +56,7 @@ Description describe(const Parameters& p, std::vector<ScriptedEvent> events) {
     d.seats[d.seat_count++] = chair_seat(c);
   for (int h = 0; h < d.departments; ++h)
     d.seats[d.seat_count++] = head_seat(h);
+  d.spin_up_months = 12 * p.model.spin_up_years;
   d.lockin_keep = std::exp2(-1.0 / p.model.lockin_half_life);
   d.clarity_keep = std::exp(-1.0 / p.model.clarity_decay);
   d.openness_keep = std::exp(-1.0 / p.model.rigidity_time);

@@ -22,6 +22,7 @@ void hold_role_dialogue(State& s, Relation& r, const Context& ctx) {
   a.role_conception = b.role_conception = boundary;
   Agreement& g = r.agreement;
   g.exists = true;
+  g.enacted = true;
   g.boundary = boundary;
   g.clarity += k.dialogue_clarity_gain * (1 - g.clarity);
   g.last_renewal = s.step;

@@ -40,17 +40,21 @@ void hold_elections(State& s, const Context& ctx) {
                             k.election_satisfaction_slope * (k.satisfaction_reference - mean) +
                             k.election_incumbency_slope * (s.terms_in_power - 1);
     s.election_lost = ctx.rng(Stream::elections).uniform() < 1 / (1 + std::exp(-log_odds));
+    s.election_bloc = s.ruling;
     s.election_pending = true;
     s.summary.elections += 1;
   } else if (now.month == 10 && s.election_pending) {
     s.election_pending = false;
-    if (s.election_lost) {
+    // A mid-term or scripted shift between the election and October supersedes the verdict.
+    const bool stands = s.ruling == s.election_bloc;
+    const bool shift = stands && s.election_lost;
+    if (shift) {
       shift_majority(s, ctx);
       s.summary.election_shifts += 1;
-    } else {
+    } else if (stands) {
       s.terms_in_power += 1;
     }
-    retire_politicians(s, ctx, s.election_lost);
+    retire_politicians(s, ctx, shift);
   }
 }
 

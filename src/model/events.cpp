@@ -5,7 +5,7 @@ namespace samspel::model {
 
 void apply_scripted_events(State& s, const Context& ctx) {
   for (const ScriptedEvent& e : ctx.events) {
-    if (e.step != s.step) continue;
+    if (e.step != observed_step(s, ctx.derived)) continue;
     switch (e.type) {
       case EventType::majority_shift:
         shift_majority(s, ctx);

@@ -35,7 +35,7 @@ void activate_relations(State& s, const Context& ctx) {
     r.last_talk = 0;
     r.forming = true;
     if (r.cross_side && ctx.strategy().foundation == Foundation::roles) {
-      r.agreement = Agreement{true, k.written_clarity, k.rho_standard, 0};
+      r.agreement = Agreement{true, false, k.written_clarity, k.written_clarity, k.rho_standard, 0};
     }
   }
 }

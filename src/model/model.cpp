@@ -2,11 +2,14 @@
 
 #include "samspel/model/processes.hpp"
 
+#include <vector>
+
 namespace samspel::model {
 
 Model::Model(const Description& description, const engine::Calendar& calendar, std::uint64_t seed,
              std::uint64_t replicate)
-    : calendar_(calendar),
+    : calendar_(calendar.at(-description.derived.spin_up_months),
+                calendar.months() + description.derived.spin_up_months),
       streams_(seed, replicate),
       context_{description.params, description.derived, calendar_, streams_, description.events} {
   initialise(state_, context_);
@@ -30,7 +33,12 @@ void Model::step(std::span<double> row) {
 }
 
 RunSummary Model::run(std::span<double> series) {
-  const int months = context_.calendar.months();
+  const int spin_up = context_.derived.spin_up_months;
+  std::vector<double> scratch(kMetricCount);
+  for (int m = 0; m < spin_up; ++m)
+    step(scratch);
+  begin_observation(state_, context_.derived);
+  const int months = context_.calendar.months() - spin_up;
   for (int m = 0; m < months; ++m) {
     step(series.subspan(static_cast<std::size_t>(m) * kMetricCount, kMetricCount));
   }

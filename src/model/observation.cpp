@@ -9,7 +9,7 @@ namespace samspel::model {
 
 namespace {
 
-void follow_changes(State& s, double q) {
+void follow_changes(State& s, const Derived& d, double q) {
   for (auto& t : s.trackers) {
     if (!t.open) continue;
     ChangeRecord& c = s.summary.changes[static_cast<std::size_t>(t.record)];
@@ -18,7 +18,7 @@ void follow_changes(State& s, double q) {
       t.months_after += 1;
       if (t.months_after == 12) c.after = t.sum_after / 12;
     }
-    if (c.recovery < 0 && q >= 0.9 * c.before) c.recovery = s.step - c.step;
+    if (c.recovery < 0 && q >= 0.9 * c.before) c.recovery = observed_step(s, d) - c.step;
     if (t.months_after >= 12 && c.recovery >= 0) t.open = false;
   }
   s.cooperation_history[static_cast<std::size_t>(s.step) % s.cooperation_history.size()] = q;
@@ -124,12 +124,20 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   set(Metric::kso_id, kso.person);
   set(Metric::ceo_id, ceo.person);
 
-  follow_changes(s, q);
+  follow_changes(s, d, q);
 }
 
 void close_trackers(State& s) {
   for (auto& t : s.trackers)
     t.open = false;
+}
+
+void begin_observation(State& s, const Derived& d) {
+  s.summary = RunSummary{};
+  close_trackers(s);
+  s.cooperation_history_size = 0;
+  for (int i = 0; i < d.seat_count; ++i)
+    s.actors[d.seats[i]].person = 1;
 }
 
 }  // namespace samspel::model

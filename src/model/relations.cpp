@@ -1,7 +1,8 @@
 // Process 7: trust, closeness and roles growing together. Closeness approaches a level set by
 // working together and private socialising; person trust relaxes toward a baseline that
 // closeness lifts (chemistry); role trust relaxes toward its resting level; lock-ins fade; an
-// unrenewed agreement loses clarity and hardens (openness falls, report p. 28); and while two
+// unrenewed agreement loses the clarity a dialogue gave it and, if it was talked through only
+// once, hardens (openness falls, report p. 27); and while two
 // incumbents are close their role conceptions grow together (report p. 14), at a rate that
 // rises with the square of closeness so that working contact alone merges roles only slowly.
 #include <algorithm>
@@ -24,9 +25,12 @@ void update_relations(State& s, const Context& ctx) {
     r.person_trust += (baseline - r.person_trust) / k.trust_relaxation;
     r.role_trust += (k.role_trust_initial - r.role_trust) / k.role_trust_relaxation;
     r.lockins *= d.lockin_keep;
-    if (r.agreement.exists && r.agreement.last_renewal != s.step) {
-      r.agreement.clarity *= d.clarity_keep;
-      r.openness *= d.openness_keep;
+    Agreement& g = r.agreement;
+    if (g.exists && g.last_renewal != s.step) {
+      // Paper stays: written descriptions keep their own clarity. What was talked through once
+      // hardens into a rigid enactment closed to ideas from outside (report p. 27).
+      g.clarity = g.written_clarity + (g.clarity - g.written_clarity) * d.clarity_keep;
+      if (g.enacted) r.openness *= d.openness_keep;
     }
     if (r.cross_side) {
       const double merge = k.role_merge_rate * r.closeness * r.closeness;

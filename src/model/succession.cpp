@@ -1,7 +1,7 @@
 // How people change seats. A newcomer brings fresh beliefs (politicians from their party's
 // programme, civil servants with professional knowledge of their own domain), the standard role
-// conception and new person-bound relations; role trust and role agreements stay with the role
-// pair (MODEL.md sec. 5, "Trust and closeness").
+// conception and new person-bound relations; role trust, role agreements and the memory of
+// recent lock-ins stay with the role pair (MODEL.md sec. 5, "Trust and closeness").
 #include <cmath>
 #include <limits>
 
@@ -30,7 +30,7 @@ void reset_person_bond(Relation& r, const State& s, const Context& ctx) {
   r.person_trust = ctx.k().trust_new;
   r.closeness = 0;
   r.months_together = 0;
-  r.lockins = 0;
+  // Recent lock-ins stay: the issues locked between the two sides do not leave with a person.
   r.last_talk = s.step;
   r.forming = true;
 }
@@ -53,9 +53,9 @@ void open_tracker(State& s) {
   *slot = ChangeTracker{true, static_cast<int>(changes.size()) - 1, 0.0, 0};
 }
 
-void record_change(State& s, Seat seat, ExitReason reason) {
+void record_change(State& s, const Context& ctx, Seat seat, ExitReason reason) {
   ChangeRecord record;
-  record.step = s.step;
+  record.step = observed_step(s, ctx.derived);
   record.seat = seat;
   record.reason = reason;
   record.before = std::numeric_limits<double>::quiet_NaN();
@@ -67,7 +67,9 @@ void record_change(State& s, Seat seat, ExitReason reason) {
     record.before = sum / s.cooperation_history_size;
   }
   s.summary.changes.push_back(record);
-  open_tracker(s);
+  // With no cooperation observed before (a change in the first month) there is nothing to
+  // recover to.
+  if (s.cooperation_history_size > 0) open_tracker(s);
 }
 
 }  // namespace
@@ -107,13 +109,13 @@ void replace_ceo(State& s, const Context& ctx, ExitReason reason) {
   if (reason == ExitReason::cooperation) sum.ceo_exits_cooperation += 1;
   if (reason == ExitReason::new_majority) sum.ceo_exits_new_majority += 1;
   if (reason == ExitReason::other) sum.ceo_exits_other += 1;
-  record_change(s, Seat::ceo, reason);
+  record_change(s, ctx, Seat::ceo, reason);
   seat_newcomer(s, ctx, kCeo);
 }
 
 void replace_kso(State& s, const Context& ctx, ExitReason reason) {
   s.summary.kso_changes += 1;
-  record_change(s, Seat::kso, reason);
+  record_change(s, ctx, Seat::kso, reason);
   seat_newcomer(s, ctx, kKso);
 }
 

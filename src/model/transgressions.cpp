@@ -12,18 +12,24 @@ namespace samspel::model {
 
 namespace {
 
-// What `other` accepts of an actor's reach: the agreed boundary as far as it is clear, the
-// other's own role conception for the rest.
+// What `other` accepts of an actor's reach: its own role conception, widened, as far as the
+// agreement is clear, to the agreed boundary. An agreement tells a newcomer what the other side
+// may do; it never makes an incumbent object to what it has itself grown used to.
 double accepted_reach(const Relation& r, const Actor& other) {
   const Agreement& a = r.agreement;
-  return a.clarity * a.boundary + (1 - a.clarity) * other.role_conception;
+  const double own = other.role_conception;
+  return std::max(own, a.clarity * a.boundary + (1 - a.clarity) * own);
 }
 
 void exchange_belief(Actor& a, Actor& b, const Context& ctx, engine::Rng& rng) {
   const Mask differ = disagreement(a.beliefs, b.beliefs, ctx.derived.all_dims);
   if (differ == 0) return;
   const Mask dim = Mask{1} << static_cast<unsigned>(random_bit(differ, rng));
-  if (rng.bernoulli(0.5)) {
+  // One who has no position takes the other's; between two positions either may give way.
+  const bool a_has = (a.beliefs.known & dim) != 0;
+  const bool b_has = (b.beliefs.known & dim) != 0;
+  const bool a_takes = a_has && b_has ? rng.bernoulli(0.5) : b_has;
+  if (a_takes) {
     adopt(a.beliefs, b.beliefs, dim);
   } else {
     adopt(b.beliefs, a.beliefs, dim);
@@ -33,9 +39,9 @@ void exchange_belief(Actor& a, Actor& b, const Context& ctx, engine::Rng& rng) {
 void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng& rng) {
   if (events == 0) return;
   const auto& k = ctx.k();
-  const double comm =
-      communication_factor(ctx.derived, s.step - r.last_talk, k.communication_horizon);
   for (int e = 0; e < events; ++e) {
+    const double comm =
+        communication_factor(ctx.derived, s.step - r.last_talk, k.communication_horizon);
     const double handled_p = effective_trust(r, ctx) * (0.5 + 0.5 * comm);
     r.transgressions += 1;
     if (rng.bernoulli(handled_p)) {

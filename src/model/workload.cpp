@@ -59,19 +59,24 @@ void allocate_time(State& s, const Context& ctx) {
   for (int c = 0; c < d.committees; ++c)
     politician_vision += s.actors[chair_seat(c)].vision_time;
   politician_vision /= 1 + d.committees;
-  const double shaping = politician_vision + ceo.influence_time;
+  double head_influence = 0;
+  for (int h = 0; h < d.departments; ++h)
+    head_influence += s.actors[head_seat(h)].influence_time;
+  const double civil_servants = ceo.influence_time + head_influence / d.departments;
+  const double shaping = politician_vision + civil_servants;
   s.political_room = shaping > 0 ? politician_vision / shaping : 1.0;
 
   // With a head of heads the CEO carries the whole; without, committees own their sectors.
   const bool head_of_heads = ctx.strategy().ceo_heads_departments;
   const double ceo_weight = head_of_heads ? 1.0 : k.whole_view_without_head_of_heads;
-  s.whole_view = 0.5 * (s.actors[kKso].vision_time + ceo_weight * ceo.vision_time);
-  const double ownership = head_of_heads ? 1.0 : k.sector_ownership_gain;
-  // The board splits the KSO's vision time between the whole and the sectors it governs.
+  // The board splits the KSO's vision time between the whole and each sector it governs.
   const double board_share = s.actors[kKso].vision_time / (1 + d.departments - d.committees);
+  s.whole_view = 0.5 * (board_share + ceo_weight * ceo.vision_time);
+  const double ownership = head_of_heads ? 1.0 : k.sector_ownership_gain;
   for (int h = 0; h < d.departments; ++h) {
-    const double time = h < d.committees ? s.actors[chair_seat(h)].vision_time : board_share;
-    s.sector_strength[h] = std::min(1.0, ownership * time);
+    s.sector_strength[h] = h < d.committees
+                               ? std::min(1.0, ownership * s.actors[chair_seat(h)].vision_time)
+                               : board_share;
   }
 }
 

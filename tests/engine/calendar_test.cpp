@@ -21,6 +21,10 @@ TEST(Calendar, StepsMapToMonthsAcrossYears) {
   EXPECT_EQ(c.at(23), (YearMonth{2012, 10}));
   EXPECT_EQ(c.step_of({2011, 1}), 2);
   EXPECT_EQ(c.step_of({2010, 1}), -10);
+  EXPECT_EQ(c.at(-10), (YearMonth{2010, 1}));
+  EXPECT_EQ(c.at(-11), (YearMonth{2009, 12}));
+  EXPECT_EQ(c.at(-34), (YearMonth{2008, 1}));
+  EXPECT_EQ(c.at(-35), (YearMonth{2007, 12}));
 }
 
 }  // namespace

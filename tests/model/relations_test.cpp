@@ -34,17 +34,27 @@ TEST(Relations, PersonTrustRelaxesTowardTheBaselineThatClosenessLifts) {
   EXPECT_NEAR(r.closeness, 1, 1e-9);
 }
 
-TEST(Relations, UnrenewedAgreementsLoseClarityAndHarden) {
+// A dialogue's clarity fades back to what the written descriptions give; an agreement talked
+// through once hardens, written descriptions alone do not (report p. 27).
+TEST(Relations, UnrenewedAgreementsLoseClarityAndTalkedThroughOnesHarden) {
   Parameters p;
   p.strategy.foundation = Foundation::roles;
   TestModel m(p);
   Relation& r = m.s().relations[kKsoCeo];
+  const double written = p.model.written_clarity;
   m.s().step = 1;
-  const double clarity = r.agreement.clarity;
   for (int i = 0; i < 48; ++i)
     update_relations(m.s(), m.ctx());
+  EXPECT_DOUBLE_EQ(r.openness, 1);
+  EXPECT_NEAR(r.agreement.clarity, written, 1e-12);
+
+  r.agreement.enacted = true;
+  r.agreement.clarity = 1;
+  for (int i = 0; i < 48; ++i)
+    update_relations(m.s(), m.ctx());
+  const double keep = std::exp(-48 / p.model.clarity_decay);
   EXPECT_NEAR(r.openness, std::exp(-48 / p.model.rigidity_time), 1e-9);
-  EXPECT_NEAR(r.agreement.clarity, clarity * std::exp(-48 / p.model.clarity_decay), 1e-9);
+  EXPECT_NEAR(r.agreement.clarity, written + (1 - written) * keep, 1e-9);
 }
 
 TEST(Relations, WithoutAnAgreementOpennessStaysFull) {

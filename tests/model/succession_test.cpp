@@ -21,7 +21,7 @@ TEST(Succession, SuccessorResetsPersonTrustButKeepsRoleTrustAndTheAgreement) {
   r.lockins = 2;
   r.months_together = 50;
   r.role_trust = 0.8;
-  r.agreement = Agreement{true, 0.9, 0.4, 30};
+  r.agreement = Agreement{true, true, 0.9, 0.4, 0.4, 30};
   r.openness = 0.6;
   r.forming = false;
   s.actors[kCeo].role_conception = 0.7;
@@ -29,7 +29,7 @@ TEST(Succession, SuccessorResetsPersonTrustButKeepsRoleTrustAndTheAgreement) {
   replace_ceo(s, m.ctx(), ExitReason::cooperation);
   EXPECT_DOUBLE_EQ(r.person_trust, p.model.trust_new);
   EXPECT_DOUBLE_EQ(r.closeness, 0);
-  EXPECT_DOUBLE_EQ(r.lockins, 0);
+  EXPECT_DOUBLE_EQ(r.lockins, 2);  // the locked issues remain between the two sides
   EXPECT_EQ(r.months_together, 0);
   EXPECT_TRUE(r.forming);
   EXPECT_DOUBLE_EQ(r.role_trust, 0.8);

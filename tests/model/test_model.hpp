@@ -12,12 +12,18 @@ namespace samspel::model::testing {
 
 class TestModel {
  public:
+  // Without a spin-up, so that step 0 is the first observed month.
   explicit TestModel(Parameters params = {}, std::vector<ScriptedEvent> events = {},
                      engine::YearMonth start = {2010, 1}, int years = 16,
                      std::uint64_t replicate = 0)
-      : description_(describe(params, std::move(events))),
+      : description_(describe(without_spin_up(params), std::move(events))),
         model_(std::make_unique<Model>(description_, engine::Calendar(start, years * 12), 1,
                                        replicate)) {}
+
+  static Parameters without_spin_up(Parameters p) {
+    p.model.spin_up_years = 0;
+    return p;
+  }
 
   State& s() { return model_->state(); }
   const Context& ctx() const { return model_->context(); }

@@ -24,9 +24,11 @@ class Calendar {
 
   int months() const { return months_; }
   YearMonth start() const { return start_; }
+  // The month of `step`; negative steps are months before the start.
   YearMonth at(int step) const {
     const int index = start_.month - 1 + step;
-    return {start_.year + index / 12, index % 12 + 1};
+    const int years = index >= 0 ? index / 12 : -((11 - index) / 12);
+    return {start_.year + years, index - 12 * years + 1};
   }
   // Step at which `ym` falls; may be negative or >= months() when outside the horizon.
   int step_of(YearMonth ym) const {

@@ -24,7 +24,6 @@ enum class Stream {
   transgressions,
   dialogue,
   ideas,
-  relations,
   performance,
   elections,
   succession,
@@ -53,6 +52,11 @@ struct Context {
   const Constants& k() const { return params.model; }
   const Strategy& strategy() const { return params.strategy; }
 };
+
+// The month index counted from the first observed month (negative during the spin-up).
+inline int observed_step(const State& s, const Derived& d) {
+  return s.step - d.spin_up_months;
+}
 
 // Per-month probability of an event with the given yearly rate: one twelfth of it (a rate per
 // month, capped at 1).

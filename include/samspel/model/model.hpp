@@ -20,7 +20,8 @@ class Model {
   // Runs the ten monthly processes and writes this month's metrics into `row`
   // (kMetricCount values).
   void step(std::span<double> row);
-  // Runs every month of the calendar; `series` receives months x kMetricCount values.
+  // Runs the spin-up (model.spin_up_years, unobserved), then every month of the calendar;
+  // `series` receives months x kMetricCount values for the observed months.
   RunSummary run(std::span<double> series);
 
   const State& state() const { return state_; }

@@ -36,7 +36,7 @@
   X(terms_in_power, int, Integer, 1, 1, 20, "", "terms",                                           \
     "Terms the ruling bloc has held power at the start, counting the current one",                 \
     "MODEL.md sec. 2")                                                                             \
-  X(satisfaction, double, Real, 0.6, 0, 1, "", "share", "Citizen satisfaction S at the start",     \
+  X(satisfaction, double, Real, 0.5, 0, 1, "", "share", "Citizen satisfaction S at the start",     \
     "assumed; equals the election reference level")
 
 #define SAMSPEL_STRATEGY_PARAMETERS(X)                                                            \
@@ -71,6 +71,10 @@
     "report p. 24 (the third municipality chose not to)")
 
 #define SAMSPEL_MODEL_PARAMETERS(X)                                                               \
+  X(spin_up_years, int, Integer, 2, 0, 20, "", "years",                                           \
+    "Years simulated before the start and not observed, so that trust, lock-ins and ideas "       \
+    "begin where the municipality's own history puts them",                                       \
+    "assumed: two trust time constants and two lock-in half-lives")                               \
   /* idea space */                                                                                \
   X(dimensions, int, Integer, 30, 4, 64, "", "dimensions",                                        \
     "Binary issue dimensions m of the idea space", "March (1991): m = 30")                        \
@@ -272,7 +276,7 @@
     "report p. 15 (missnöje visar sig i val)")                                                    \
   X(election_incumbency_slope, double, Real, 0.15, -2, 2, "", "log-odds per term",                \
     "a2: change in the log-odds of a loss per extra term in power", "assumed")                    \
-  X(satisfaction_reference, double, Real, 0.6, 0, 1, "", "share",                                 \
+  X(satisfaction_reference, double, Real, 0.5, 0, 1, "", "share",                                 \
     "s_ref: satisfaction at which the election is a toss-up around a0", "assumed")                \
   X(dismissal_base, double, Real, 0.15, 0, 1, "", "probability",                                  \
     "q0: chance a new majority lets the CEO go", "Cregård & Solli; assumed")                      \

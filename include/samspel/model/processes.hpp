@@ -34,6 +34,9 @@ void hold_elections(State& s, const Context& ctx);
 void observe(State& s, const Context& ctx, std::span<double> row);
 // Closes the fragility trackers still open when the run ends.
 void close_trackers(State& s);
+// After the spin-up: forget what happened before the first observed month and count persons
+// from 1.
+void begin_observation(State& s, const Derived& d);
 
 // Succession: how people change seats (used by events, turnover and elections).
 Beliefs newcomer_beliefs(const State& s, const Context& ctx, int seat, engine::Rng& rng);

@@ -51,8 +51,10 @@ struct Actor {
 // The role agreement of a role pair; it survives a change of person.
 struct Agreement {
   bool exists = false;
+  bool enacted = false;  // talked through in a role dialogue, not only written down
   double clarity = 0;
-  double boundary = 0;  // agreed reach into the other side's spheres
+  double written_clarity = 0;  // what written role descriptions keep when nobody renews them
+  double boundary = 0;         // agreed reach into the other side's spheres
   int last_renewal = 0;
 };
 
@@ -101,6 +103,8 @@ struct Derived {
   // The occupied seats: KSO, oppositionsråd, CEO, chairs, heads.
   std::array<int, kMaxActors> seats{};
   int seat_count = 0;
+  // Months simulated before the first observed month (model.spin_up_years).
+  int spin_up_months = 0;
   // Per-month factors of the time constants, computed once per scenario.
   double lockin_keep = 1;
   double clarity_keep = 1;
@@ -121,6 +125,7 @@ struct State {
   int terms_in_power = 1;
   bool election_pending = false;  // decided in September, takes office in October
   bool election_lost = false;
+  Bloc election_bloc = Bloc::a;  // the bloc in power at the September election
 
   double satisfaction = 0;
   std::array<double, 12> satisfaction_history{};
