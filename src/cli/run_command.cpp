@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ namespace {
 struct RunOptions {
   std::string scenario;
   std::optional<int> replicates;
-  std::optional<std::uint64_t> seed;
+  std::optional<std::int64_t> seed;
   unsigned threads = 0;
   std::string out;
   std::vector<std::string> assignments;
@@ -47,7 +48,7 @@ int run(const RunOptions& o, const std::string& command_line) {
     for (const auto& a : o.assignments)
       io::apply_assignment(scenario, a);
     if (o.replicates) scenario.run.replicates = *o.replicates;
-    if (o.seed) scenario.run.seed = *o.seed;
+    if (o.seed) scenario.run.seed = static_cast<std::uint64_t>(*o.seed);
     io::validate(scenario);
     out = o.out.empty()
               ? std::filesystem::path("results") / std::filesystem::path(o.scenario).stem()
@@ -85,11 +86,12 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
       ->required();
   sub->add_option("--replicates,-n", o->replicates, "Replicates (overrides [run] replicates)")
       ->check(CLI::Range(1, 10'000'000));
-  sub->add_option("--seed", o->seed, "Seed (overrides [run] seed)");
+  sub->add_option("--seed", o->seed, "Seed (overrides [run] seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
   sub->add_option("--threads,-t", o->threads,
                   "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();
-  sub->add_option("--out,-o", o->out, "Output directory (default: results/<scenario name>)");
+  sub->add_option("--out,-o", o->out, "Output directory (default: results/<scenario file name>)");
   sub->add_option("--set", o->assignments, "Set a parameter: section.name=value (repeatable)");
   return [o, command_line] { return run(*o, command_line); };
 }

@@ -182,7 +182,8 @@ std::string provenance_json(const Scenario& scenario, const Provenance& p) {
   j["samspel_version"] = p.samspel_version;
   j["git_revision"] = p.git_revision;
   j["command_line"] = p.command_line;
-  j["scenario"] = {{"source", scenario.source}, {"name", scenario.name}};
+  j["scenario"] = {
+      {"source", scenario.source}, {"name", scenario.name}, {"description", scenario.description}};
   j["run"] = {{"start", engine::format_year_month(scenario.run.start)},
               {"years", scenario.run.years},
               {"replicates", scenario.run.replicates},

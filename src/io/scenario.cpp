@@ -168,6 +168,7 @@ void read_parameters(Scenario& s, std::string_view section, const toml::table& t
            "unknown key; allowed: the keys of this section in docs/parameters.md");
     }
     spec->set(s.parameters, value_for(*spec, node, source));
+    s.places[key] = where(source, node.source());
   }
 }
 
@@ -190,7 +191,6 @@ void read_run(Scenario& s, const toml::table& table, std::string_view source) {
 
 DatedEvent read_event(const toml::table& table, std::size_t index, std::string_view source) {
   DatedEvent e;
-  e.where = where(source, table.source());
   const std::string prefix = fmt::format("events[{}]", index);
   const toml::node* type_node = table.get("type");
   const toml::node* date_node = table.get("date");
@@ -214,6 +214,8 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
                      type));
   }
   e.date = month_of(*date_node, prefix + ".date", source);
+  e.key = prefix + ".date";
+  e.where = where(source, date_node->source());
   const bool surge = e.event.type == EventType::case_surge;
   const bool shock = e.event.type == EventType::environment_shock;
   if (surge) {
@@ -232,7 +234,7 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
       e.event.size = number_in(node, key, 0, 1, source);
     } else {
       fail(source, node, key,
-           fmt::format("unknown key for a {} event; allowed: type, date{}", type,
+           fmt::format("unknown key for an event of type {}; allowed: type, date{}", type,
                        surge ? ", size, months" : (shock ? ", size" : "")));
     }
   }
@@ -344,6 +346,7 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
     } else if (const ParameterSpec* spec = find_parameter(key)) {
       spec->set(scenario.parameters, spec->get(patch.parameters));
     }
+    scenario.places[key] = fmt::format("--set {}", assignment);
   } catch (const ScenarioError& e) {
     // Drop the "--set:1:N: " position: the assignment itself is the place.
     std::string message = e.what();
@@ -352,28 +355,35 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   }
 }
 
+std::string Scenario::place_of(std::string_view key) const {
+  const auto it = places.find(key);
+  return it == places.end() ? source : it->second;
+}
+
 void validate(const Scenario& s) {
   const auto& p = s.parameters;
   if (p.municipality.committees > p.municipality.departments) {
     throw error(
         fmt::format("{}: municipality.committees: {} is not allowed; allowed: at most "
                     "municipality.departments ({})",
-                    s.source, p.municipality.committees, p.municipality.departments));
+                    s.place_of("municipality.committees"), p.municipality.committees,
+                    p.municipality.departments));
   }
   if (p.model.dimensions - p.model.whole_dimensions < p.municipality.departments) {
     throw error(fmt::format(
         "{}: model.whole_dimensions: {} leaves {} sector dimensions for {} departments; allowed: "
         "at most model.dimensions - municipality.departments ({})",
-        s.source, p.model.whole_dimensions, p.model.dimensions - p.model.whole_dimensions,
-        p.municipality.departments, p.model.dimensions - p.municipality.departments));
+        s.place_of("model.whole_dimensions"), p.model.whole_dimensions,
+        p.model.dimensions - p.model.whole_dimensions, p.municipality.departments,
+        p.model.dimensions - p.municipality.departments));
   }
   const engine::Calendar cal = s.calendar();
   const engine::YearMonth last = cal.at(cal.months() - 1);
   for (const auto& e : s.events) {
     const int step = cal.step_of(e.date);
     if (step < 0 || step >= cal.months()) {
-      throw error(fmt::format("{}: events: date {} is outside the horizon; allowed: {} to {}",
-                              e.where, engine::format_year_month(e.date),
+      throw error(fmt::format("{}: {}: {} is outside the horizon; allowed: {} to {}", e.where,
+                              e.key, engine::format_year_month(e.date),
                               engine::format_year_month(cal.start()),
                               engine::format_year_month(last)));
     }

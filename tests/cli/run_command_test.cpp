@@ -106,6 +106,8 @@ TEST(RunCommand, BadSetAndBadOptionsExitTwo) {
   EXPECT_NE(r.output.find("chemistry, roles"), std::string::npos) << r.output;
   r = samspel("run " + scenario + " --replicates 0 --out " + out.string());
   EXPECT_EQ(r.exit_code, 2);
+  r = samspel("run " + scenario + " --seed -1 --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
   r = samspel("run /nonexistent/scenario.toml --out " + out.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(out));

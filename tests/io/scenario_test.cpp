@@ -309,11 +309,11 @@ TEST(ScenarioErrors, EventOutsideTheHorizon) {
   constexpr std::string_view run = "[run]\nstart = \"2010-01\"\nyears = 2\n\n";
   EXPECT_THAT(
       validate_error(std::string(run) + "[[events]]\ntype = \"ceo_leaves\"\ndate = \"2012-01\"\n"),
-      AllOf(scenario_error("5:1", "events", "2010-01 to 2011-12"),
-            HasSubstr("date 2012-01 is outside the horizon")));
+      AllOf(scenario_error("7:8", "events[0].date", "2010-01 to 2011-12"),
+            HasSubstr("2012-01 is outside the horizon")));
   EXPECT_THAT(
       validate_error(std::string(run) + "[[events]]\ntype = \"ceo_leaves\"\ndate = \"2009-12\"\n"),
-      scenario_error("5:1", "events", "2010-01 to 2011-12"));
+      scenario_error("7:8", "events[0].date", "2010-01 to 2011-12"));
   // The first and the last month are inside.
   EXPECT_EQ(
       validate_error(std::string(run) + "[[events]]\ntype = \"ceo_leaves\"\ndate = \"2010-01\"\n"
@@ -324,7 +324,7 @@ TEST(ScenarioErrors, EventOutsideTheHorizon) {
 TEST(ScenarioErrors, MoreCommitteesThanDepartments) {
   EXPECT_THAT(
       validate_error("[municipality]\ndepartments = 4\ncommittees = 5\n"),
-      AllOf(StartsWith("s.toml: municipality.committees: 5 is not allowed"),
+      AllOf(StartsWith("s.toml:3:14: municipality.committees: 5 is not allowed"),
             HasSubstr("allowed: at most municipality.departments (4)"), Not(HasSubstr("\n"))));
   EXPECT_EQ(validate_error("[municipality]\ndepartments = 4\ncommittees = 4\n"), "<no error>");
 }
@@ -332,7 +332,7 @@ TEST(ScenarioErrors, MoreCommitteesThanDepartments) {
 TEST(ScenarioErrors, TooManyWholeDimensionsForTheDepartments) {
   // 30 dimensions, 6 departments: at most 24 can be about the whole.
   EXPECT_THAT(validate_error("[model]\nwhole_dimensions = 25\n"),
-              AllOf(StartsWith("s.toml: model.whole_dimensions: 25 leaves 5 sector dimensions "
+              AllOf(StartsWith("s.toml:2:20: model.whole_dimensions: 25 leaves 5 sector dimensions "
                                "for 6 departments"),
                     HasSubstr("allowed: at most model.dimensions - municipality.departments (24)"),
                     Not(HasSubstr("\n"))));
@@ -441,7 +441,7 @@ TEST(Scenario, ParsesEverySection) {
 TEST(Scenario, EventsBecomeStepsFromTheStart) {
   const Scenario s = parse_scenario(kFullScenario, kSource);
   ASSERT_EQ(s.events.size(), 5U);
-  EXPECT_EQ(s.events[0].where, "s.toml:33:1");
+  EXPECT_EQ(s.events[0].where, "s.toml:35:8");  // the date's value
   EXPECT_EQ(s.events[2].date, (engine::YearMonth{2016, 2}));
 
   const std::vector<model::ScriptedEvent> events = s.scripted_events();

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -33,7 +35,8 @@ struct RunSettings {
 struct DatedEvent {
   model::ScriptedEvent event;
   engine::YearMonth date;
-  std::string where;  // "file:line:column" for errors
+  std::string key;    // "events[i].date", for errors
+  std::string where;  // "file:line:column" of the date, for errors
 };
 
 struct Scenario {
@@ -43,6 +46,12 @@ struct Scenario {
   model::Parameters parameters;
   RunSettings run;
   std::vector<DatedEvent> events;
+  // Where each key was set ("file:line:column", or the --set assignment), so that checks of
+  // several values together can point at one of them.
+  std::map<std::string, std::string, std::less<>> places;
+
+  // Where `key` was set, or the scenario's source when it kept its default.
+  std::string place_of(std::string_view key) const;
 
   engine::Calendar calendar() const { return {run.start, run.years * 12}; }
   // The events with steps relative to the start (call validate() first).
