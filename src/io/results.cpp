@@ -52,7 +52,7 @@ RunMeasures measures(const RunResults& r, int replicate) {
     if (c.recovery >= 0) {
       recovery += c.recovery;
       ++recovered;
-    } else {
+    } else if (std::isfinite(c.before)) {
       m.unrecovered += 1;
     }
   }
@@ -88,7 +88,9 @@ constexpr const char* kReplicateColumns[][2] = {
     {"mean_cooperation_drop",
      "Mean over followed changes of (cooperation 6 months before - mean of the 12 months after)"},
     {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
-    {"unrecovered_changes", "Changes after which cooperation never got back to 90% in the run"},
+    {"unrecovered_changes",
+     "Changes with cooperation observed before them after which it never got back to 90% in the "
+     "run"},
     {"mean_cooperation", "Mean KSO-kommunchef cooperation over the run"},
     {"final_fit", "fit(g) in the last month"},
     {"final_satisfaction", "Citizen satisfaction in the last month"},

@@ -20,7 +20,7 @@ void learn_code(State& s, std::span<const int> participants, Mask dims, double p
     }
   }
   if (n == 0) return;
-  double log_keep = 1;  // log(1 - p2), computed when first needed
+  const double keep = 1 - std::min(p2, 1.0);
   for (Mask rest = dims; rest != 0; rest &= rest - 1) {
     const Mask bit = rest & (~rest + 1);
     int margin = 0;
@@ -33,8 +33,11 @@ void learn_code(State& s, std::span<const int> participants, Mask dims, double p
     const bool code_agrees = (s.code.known & bit) != 0 && ((s.code.value & bit) != 0) == plus;
     if (code_agrees) continue;
     const int k = plus ? margin : -margin;
-    if (log_keep > 0) log_keep = std::log1p(-std::min(p2, 1.0 - 1e-12));
-    if (rng.uniform() < -std::expm1(k * log_keep)) {
+    // 1 - (1 - p2)^k by repeated multiplication: k is a small head count.
+    double unmoved = keep;
+    for (int i = 1; i < k; ++i)
+      unmoved *= keep;
+    if (rng.uniform() < 1 - unmoved) {
       s.code.known |= bit;
       s.code.value = plus ? (s.code.value | bit) : (s.code.value & ~bit);
     }

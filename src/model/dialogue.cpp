@@ -2,7 +2,7 @@
 // forms (at_start, recurring) and every role_dialogue_period months (recurring). Politicians and
 // civil servants talk current issues through in everyday work, and joint forums are held every
 // arena_interval_months; both give way to communication substitution: a close leadership with
-// little weight on roles feels it need not talk (report p. 18-19, 27).
+// little weight on roles feels it need not talk (report p. 18, 26).
 #include <algorithm>
 
 #include "samspel/model/processes.hpp"

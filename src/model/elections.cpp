@@ -28,6 +28,8 @@ void retire_politicians(State& s, const Context& ctx, bool majority_replaced) {
 }  // namespace
 
 void hold_elections(State& s, const Context& ctx) {
+  // The spin-up lets relations and ideas settle under the scenario's political constellation.
+  if (observed_step(s, ctx.derived) < 0) return;
   const engine::YearMonth now = ctx.calendar.at(s.step);
   if (!is_election_year(now.year)) return;
   const auto& k = ctx.k();
@@ -54,7 +56,8 @@ void hold_elections(State& s, const Context& ctx) {
     } else if (stands) {
       s.terms_in_power += 1;
     }
-    retire_politicians(s, ctx, shift);
+    // Politicians just seated by a new majority do not step down the same month.
+    retire_politicians(s, ctx, shift || !stands);
   }
 }
 

@@ -1,4 +1,4 @@
-// Process 6: idea dynamics (March 1991, adapted; report p. 15-19, 28). Actors are socialised
+// Process 6: idea dynamics (March 1991, adapted; report p. 15-18, 27-28). Actors are socialised
 // to the governing ideas, faster the closer they are; the governing ideas learn from the
 // participants who know better, in forums and at a lower rate in everyday work and committees,
 // gated by openness, political room and the time there is for discussion; outside input and

@@ -37,16 +37,12 @@ double consensus(const State& s, const Derived& d) {
 }
 
 double diversity(const State& s, const Derived& d) {
-  long differing = 0;
-  int pairs = 0;
-  for (int i = 0; i < d.seat_count; ++i) {
-    for (int j = i + 1; j < d.seat_count; ++j) {
-      differing += std::popcount(
-          disagreement(s.actors[d.seats[i]].beliefs, s.actors[d.seats[j]].beliefs, d.all_dims));
-      ++pairs;
-    }
-  }
-  return pairs > 0 ? static_cast<double>(differing) / pairs / d.dimensions : 0;
+  static_assert(kMaxActors < 32, "DimensionCounts holds counts up to 31");
+  const int n = d.seat_count;
+  const long pairs = static_cast<long>(n) * (n - 1) / 2;
+  const long differing = disagreeing_pairs(
+      n, [&](int i) -> const Beliefs& { return s.actors[d.seats[i]].beliefs; }, d.all_dims);
+  return pairs > 0 ? static_cast<double>(differing) / static_cast<double>(pairs) / d.dimensions : 0;
 }
 
 }  // namespace
@@ -59,6 +55,7 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   auto set = [&row](Metric m, double v) { row[static_cast<std::size_t>(m)] = v; };
 
   double cooperation_sum = 0;
+  double kso_ceo = 0;
   double recent = 0;
   int cross = 0;
   int transgressions = 0;
@@ -68,7 +65,9 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
     if (!r.active) continue;
     recent += r.lockins;
     if (!r.cross_side) continue;
-    cooperation_sum += cooperation(r, ctx);
+    const double q = cooperation(r, ctx);
+    if (&r == &kc) kso_ceo = q;
+    cooperation_sum += q;
     ++cross;
     transgressions += r.transgressions;
     handled += r.handled;
@@ -86,7 +85,7 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   }
   for (int h = 0; h < d.departments; ++h)
     sector += s.sector_strength[h];
-  const double q = cooperation(kc, ctx);
+  const double q = kso_ceo;
 
   set(Metric::cooperation_kso_ceo, q);
   set(Metric::cooperation_mean, cross > 0 ? cooperation_sum / cross : 0);

@@ -1,11 +1,14 @@
 // Process 7: trust, closeness and roles growing together. Closeness approaches a level set by
 // working together and private socialising; person trust relaxes toward a baseline that
 // closeness lifts (chemistry); role trust relaxes toward its resting level; lock-ins fade; an
-// unrenewed agreement loses the clarity a dialogue gave it and, if it was talked through only
-// once, hardens (openness falls, report p. 27); and while two
-// incumbents are close their role conceptions grow together (report p. 14), at a rate that
-// rises with the square of closeness so that working contact alone merges roles only slowly.
+// agreement loses the clarity a dialogue gave it and, once talked through, hardens until it is
+// talked through again (openness falls, report p. 27); and while incumbents are close to their
+// counterparts on the other side their role conceptions grow together (report p. 14), at a rate
+// that rises with the square of closeness so that working contact alone merges roles slowly.
+// An actor with several counterparts (a KSO governing sectors as the board) merges at the mean
+// of its pairs' rates, once a month.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "samspel/model/processes.hpp"
@@ -17,6 +20,8 @@ void update_relations(State& s, const Context& ctx) {
   const double closeness_level =
       k.closeness_work + (1 - k.closeness_work) * ctx.strategy().private_socializing;
   const Derived& d = ctx.derived;
+  std::array<double, kMaxActors> merge_sum{};
+  std::array<int, kMaxActors> merge_pairs{};
   for (auto& r : s.relations) {
     if (!r.active) continue;
     r.months_together += 1;
@@ -35,10 +40,15 @@ void update_relations(State& s, const Context& ctx) {
     if (r.cross_side) {
       const double merge = k.role_merge_rate * r.closeness * r.closeness;
       for (const int seat : {r.first, r.second}) {
-        double& rho = s.actors[seat].role_conception;
-        rho += merge * (1 - rho);
+        merge_sum[seat] += merge;
+        merge_pairs[seat] += 1;
       }
     }
+  }
+  for (int seat = 0; seat < kMaxActors; ++seat) {
+    if (merge_pairs[seat] == 0) continue;
+    double& rho = s.actors[seat].role_conception;
+    rho += merge_sum[seat] / merge_pairs[seat] * (1 - rho);
   }
   for (auto& a : s.actors)
     a.tenure += 1;

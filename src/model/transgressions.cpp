@@ -1,4 +1,4 @@
-// Process 4: role transgressions (mandatöverskridanden, report p. 13-14). Each side acts in the
+// Process 4: role transgressions (mandatöverskridanden, report p. 13). Each side acts in the
 // other's sphere at a rate that grows with its drivers (a politician's case time, a civil
 // servant's influence seeking) and with the gap between how far it thinks its role reaches and
 // what the other accepts. An event is handled with probability T * (1/2 + comm/2): handled, it

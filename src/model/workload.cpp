@@ -69,9 +69,12 @@ void allocate_time(State& s, const Context& ctx) {
   // With a head of heads the CEO carries the whole; without, committees own their sectors.
   const bool head_of_heads = ctx.strategy().ceo_heads_departments;
   const double ceo_weight = head_of_heads ? 1.0 : k.whole_view_without_head_of_heads;
-  // The board splits the KSO's vision time between the whole and each sector it governs.
+  s.whole_view = 0.5 * (s.actors[kKso].vision_time + ceo_weight * ceo.vision_time);
+  // A sector without a committee gets what the board can spare: the KSO's vision time shared
+  // with the whole and the other board sectors. The whole keeps all of it: without committees
+  // the sectors are governed as parts of the whole, and it is sector policy that suffers
+  // (report p. 14).
   const double board_share = s.actors[kKso].vision_time / (1 + d.departments - d.committees);
-  s.whole_view = 0.5 * (board_share + ceo_weight * ceo.vision_time);
   const double ownership = head_of_heads ? 1.0 : k.sector_ownership_gain;
   for (int h = 0; h < d.departments; ++h) {
     s.sector_strength[h] = h < d.committees

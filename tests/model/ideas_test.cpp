@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <vector>
 
 #include "test_model.hpp"
 
@@ -93,6 +94,28 @@ TEST(CodeLearning, NoLearningWhenP2IsZero) {
   const int participants[] = {kKso, kCeo};
   learn_code(s, participants, all, 0.0, m.ctx().rng(Stream::ideas));
   EXPECT_EQ(s.code.value, 0U);
+}
+
+}  // namespace
+}  // namespace samspel::model
+
+namespace samspel::model {
+namespace {
+
+// The bit-sliced count of differing pairs equals the pairwise count.
+TEST(Ideas, DisagreeingPairsMatchesThePairwiseCount) {
+  engine::Rng rng(11);
+  for (int trial = 0; trial < 200; ++trial) {
+    const int n = 1 + static_cast<int>(rng.below(27));
+    const Mask dims = low_bits(1 + static_cast<int>(rng.below(64)));
+    std::vector<Beliefs> b(static_cast<std::size_t>(n));
+    for (auto& x : b) x = {rng.next(), rng.next()};
+    long pairwise = 0;
+    for (int i = 0; i < n; ++i) {
+      for (int j = i + 1; j < n; ++j) pairwise += std::popcount(disagreement(b[i], b[j], dims));
+    }
+    EXPECT_EQ(disagreeing_pairs(n, [&](int i) -> const Beliefs& { return b[i]; }, dims), pairwise);
+  }
 }
 
 }  // namespace

@@ -73,18 +73,19 @@ class Rng {
   }
 
   // The bits of `candidates`, each kept independently with probability p. Each 64-bit draw
-  // serves three bits through 21-bit lanes, so p is resolved to 2^-21 (about 5e-7).
+  // serves three bits through 21-bit lanes, so p is resolved to 2^-21 (about 5e-7): a bit is
+  // kept with probability ceil(p * 2^21) / 2^21.
   std::uint64_t bernoulli_bits(std::uint64_t candidates, double p) {
     if (p <= 0.0 || candidates == 0) return 0;
     if (p >= 1.0) return candidates;
-    constexpr double kLanes = 2097152.0;  // 2^21
-    const double threshold = p * kLanes;
+    constexpr std::uint64_t kLaneMask = (1ULL << 21U) - 1;
+    const auto threshold = static_cast<std::uint64_t>(std::ceil(p * 2097152.0));
     std::uint64_t kept = 0;
     while (candidates != 0) {
       std::uint64_t word = next();
       for (int lane = 0; lane < 3 && candidates != 0; ++lane) {
         const std::uint64_t bit = candidates & (~candidates + 1);
-        if (static_cast<double>(word & 0x1fffffULL) < threshold) kept |= bit;
+        kept |= bit & (0 - static_cast<std::uint64_t>((word & kLaneMask) < threshold));
         word >>= 21U;
         candidates &= candidates - 1;
       }

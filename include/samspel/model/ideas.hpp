@@ -3,6 +3,7 @@
 // The environment is a Beliefs with every dimension known.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 
@@ -55,6 +56,55 @@ inline int random_bit(Mask mask, engine::Rng& rng) {
   while (skip-- > 0)
     mask &= mask - 1;
   return std::countr_zero(mask);
+}
+
+// Per-dimension counts of up to 31 masks, held bit-sliced: planes[i] has bit d set where bit i of
+// dimension d's count is 1. Adding a mask is a ripple-carry add on all dimensions at once.
+struct DimensionCounts {
+  std::array<Mask, 5> planes{};
+
+  void add(Mask x) {
+    for (auto& plane : planes) {
+      const Mask carry = plane & x;
+      plane ^= x;
+      x = carry;
+      if (x == 0) return;
+    }
+  }
+  // Sum over dimensions of the count.
+  long total() const {
+    long sum = 0;
+    for (std::size_t i = 0; i < planes.size(); ++i)
+      sum += static_cast<long>(std::popcount(planes[i])) << i;
+    return sum;
+  }
+  // Sum over dimensions of this count times the other's.
+  long dot(const DimensionCounts& other) const {
+    long sum = 0;
+    for (std::size_t i = 0; i < planes.size(); ++i) {
+      for (std::size_t j = 0; j < planes.size(); ++j) {
+        sum += static_cast<long>(std::popcount(planes[i] & other.planes[j])) << (i + j);
+      }
+    }
+    return sum;
+  }
+};
+
+// The number of (pair, dimension) combinations on which two of the given believers hold
+// different positions (-1, 0, +1), summed over all pairs: with n+ and n- the holders of each
+// side on a dimension and s = n+ + n-, the pairs that differ there number n+ n- + (N - s) s.
+template <typename BeliefsOf>
+long disagreeing_pairs(int count, BeliefsOf beliefs_of, Mask dims) {
+  DimensionCounts plus;
+  DimensionCounts minus;
+  for (int i = 0; i < count; ++i) {
+    const Beliefs& b = beliefs_of(i);
+    plus.add(dims & b.known & b.value);
+    minus.add(dims & b.known & ~b.value);
+  }
+  const long n_plus = plus.total();
+  const long n_minus = minus.total();
+  return count * (n_plus + n_minus) - plus.dot(plus) - minus.dot(minus) - plus.dot(minus);
 }
 
 // A uniformly random position (-1 or +1) on every dimension of `dims`.
