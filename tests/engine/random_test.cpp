@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <bit>
 #include <cmath>
 #include <set>
@@ -99,6 +100,51 @@ TEST(Rng, BernoulliBitsKeepsOnlyCandidatesAtRateP) {
   EXPECT_EQ(rng.bernoulli_bits(candidates, 0), 0U);
   EXPECT_EQ(rng.bernoulli_bits(candidates, 1), candidates);
   EXPECT_EQ(rng.bernoulli_mask(10, 1), 0x3ffU);
+}
+
+}  // namespace
+}  // namespace samspel::engine
+
+namespace samspel::engine {
+namespace {
+
+TEST(Rng, BinomialMeanAndZeroShareWithinStandardError) {
+  Rng rng(5);
+  constexpr int kN = 100000;
+  for (const auto& [n, p] : {std::pair{15, 0.05}, std::pair{64, 0.3}, std::pair{1, 0.5}}) {
+    double sum = 0;
+    int zeros = 0;
+    for (int i = 0; i < kN; ++i) {
+      const int k = rng.binomial(n, p);
+      ASSERT_GE(k, 0);
+      ASSERT_LE(k, n);
+      sum += k;
+      zeros += k == 0 ? 1 : 0;
+    }
+    EXPECT_NEAR(sum / kN, n * p, 4 * std::sqrt(n * p * (1 - p) / kN)) << n << " " << p;
+    const double p0 = std::pow(1 - p, n);
+    EXPECT_NEAR(static_cast<double>(zeros) / kN, p0, 4 * std::sqrt(p0 * (1 - p0) / kN) + 1e-9);
+  }
+}
+
+// Every candidate is kept equally often, whatever its position.
+TEST(Rng, BernoulliBitsTreatsEveryCandidateAlike) {
+  Rng rng(6);
+  const std::uint64_t candidates = 0xf0f0ULL;  // 8 candidates
+  std::array<int, 16> kept{};
+  constexpr int kDraws = 100000;
+  for (int i = 0; i < kDraws; ++i) {
+    const std::uint64_t m = rng.bernoulli_bits(candidates, 0.2);
+    for (int b = 0; b < 16; ++b)
+      kept[b] += static_cast<int>((m >> b) & 1U);
+  }
+  for (int b = 0; b < 16; ++b) {
+    if (((candidates >> b) & 1U) == 0) {
+      EXPECT_EQ(kept[b], 0);
+    } else {
+      EXPECT_NEAR(kept[b], 0.2 * kDraws, 4 * std::sqrt(0.2 * 0.8 * kDraws)) << b;
+    }
+  }
 }
 
 }  // namespace

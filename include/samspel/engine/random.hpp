@@ -3,6 +3,7 @@
 // one stream never shifts another (OpenMC-style named streams).
 #pragma once
 
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -72,25 +73,48 @@ class Rng {
     return k;
   }
 
-  // The bits of `candidates`, each kept independently with probability p. Each 64-bit draw
-  // serves three bits through 21-bit lanes, so p is resolved to 2^-21 (about 5e-7): a bit is
-  // kept with probability ceil(p * 2^21) / 2^21.
+  // The bits of `candidates`, each kept independently with probability p. Drawn as the number
+  // kept, K ~ Binomial(n, p) by inversion, and then K distinct candidates chosen uniformly:
+  // the same distribution as n separate Bernoulli draws, for a few draws instead of n.
   std::uint64_t bernoulli_bits(std::uint64_t candidates, double p) {
     if (p <= 0.0 || candidates == 0) return 0;
     if (p >= 1.0) return candidates;
-    constexpr std::uint64_t kLaneMask = (1ULL << 21U) - 1;
-    const auto threshold = static_cast<std::uint64_t>(std::ceil(p * 2097152.0));
+    if (p > 0.5) return candidates & ~bernoulli_bits(candidates, 1.0 - p);
+    const int n = std::popcount(candidates);
+    int k = binomial(n, p);
     std::uint64_t kept = 0;
-    while (candidates != 0) {
-      std::uint64_t word = next();
-      for (int lane = 0; lane < 3 && candidates != 0; ++lane) {
-        const std::uint64_t bit = candidates & (~candidates + 1);
-        kept |= bit & (0 - static_cast<std::uint64_t>((word & kLaneMask) < threshold));
-        word >>= 21U;
-        candidates &= candidates - 1;
+    std::uint64_t rest = candidates;
+    for (int remaining = n; k > 0; --k, --remaining) {
+      std::uint64_t bit = rest;
+      for (auto skip = below(static_cast<std::uint32_t>(remaining)); skip > 0; --skip) {
+        bit &= bit - 1;
       }
+      bit &= ~bit + 1;
+      kept |= bit;
+      rest &= ~bit;
     }
     return kept;
+  }
+
+  // Binomial(n, p) by inversion from 0; meant for small n * p.
+  int binomial(int n, double p) {
+    const double q = 1.0 - p;
+    double f = 1.0;  // q^n by squaring
+    double base = q;
+    for (int e = n; e > 0; e >>= 1) {
+      if ((e & 1) != 0) f *= base;
+      base *= base;
+    }
+    const double ratio = p / q;
+    const double u = uniform();
+    double cumulative = f;
+    int k = 0;
+    while (u >= cumulative && k < n) {
+      f *= ratio * (n - k) / (k + 1);
+      ++k;
+      cumulative += f;
+    }
+    return k;
   }
 
   // A mask of the low `bits` bits in which each bit is set independently with probability p.
