@@ -9,6 +9,7 @@
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/run_measures.hpp"
 
 namespace samspel::io {
 
@@ -23,78 +24,6 @@ std::string num(double v) {
   if (std::isnan(v)) return "NA";
   return fmt::format("{:.6g}", v);
 }
-
-// Per-run measures derived from the summary and the run's own series (columns of
-// replicates.csv, in order).
-struct RunMeasures {
-  double lockin_share;
-  int changes_followed;
-  double mean_drop;
-  double mean_recovery;
-  int unrecovered;
-  double mean_cooperation;
-  double final_fit;
-  double final_satisfaction;
-};
-
-RunMeasures measures(const RunResults& r, int replicate) {
-  const model::RunSummary& s = r.summaries[static_cast<std::size_t>(replicate)];
-  RunMeasures m{};
-  m.lockin_share = s.transgressions > 0 ? static_cast<double>(s.lockins) / s.transgressions : NAN;
-  double drop = 0;
-  double recovery = 0;
-  int recovered = 0;
-  for (const auto& c : s.changes) {
-    if (std::isfinite(c.before) && std::isfinite(c.after)) {
-      drop += c.before - c.after;
-      m.changes_followed += 1;
-    }
-    if (c.recovery >= 0) {
-      recovery += c.recovery;
-      ++recovered;
-    } else if (std::isfinite(c.before)) {
-      m.unrecovered += 1;
-    }
-  }
-  m.mean_drop = m.changes_followed > 0 ? drop / m.changes_followed : NAN;
-  m.mean_recovery = recovered > 0 ? recovery / recovered : NAN;
-  const int months = r.calendar.months();
-  double q = 0;
-  for (int t = 0; t < months; ++t)
-    q += r.at(replicate, t, Metric::cooperation_kso_ceo);
-  m.mean_cooperation = q / months;
-  m.final_fit = r.at(replicate, months - 1, Metric::fit_ideas);
-  m.final_satisfaction = r.at(replicate, months - 1, Metric::satisfaction);
-  return m;
-}
-
-constexpr const char* kReplicateColumns[][2] = {
-    {"replicate", "Replicate index i (its random streams depend only on the seed and i)"},
-    {"majority_shifts", "Majority shifts: at elections, mid-term and scripted"},
-    {"election_shifts", "Majority shifts at elections"},
-    {"elections", "Elections held"},
-    {"kso_changes", "Changes of the person who is KSO"},
-    {"ceo_changes", "Changes of the person who is kommunchef"},
-    {"ceo_exits_cooperation", "CEO exits over cooperation problems with politicians"},
-    {"ceo_exits_new_majority", "CEOs let go by a new majority"},
-    {"ceo_exits_other", "CEO exits for other reasons (including scripted ones)"},
-    {"head_changes", "Changes of department heads"},
-    {"transgressions", "Role transgressions over the run"},
-    {"lockins", "Transgressions that became lock-ins"},
-    {"lockin_share", "lockins / transgressions"},
-    {"forums_held", "Joint forums held"},
-    {"forums_skipped", "Joint forums skipped (communication substitution)"},
-    {"changes_followed", "KSO/CEO changes with a full 12 months after them"},
-    {"mean_cooperation_drop",
-     "Mean over followed changes of (cooperation 6 months before - mean of the 12 months after)"},
-    {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
-    {"unrecovered_changes",
-     "Changes with cooperation observed before them after which it never got back to 90% in the "
-     "run"},
-    {"mean_cooperation", "Mean KSO-kommunchef cooperation over the run"},
-    {"final_fit", "fit(g) in the last month"},
-    {"final_satisfaction", "Citizen satisfaction in the last month"},
-};
 
 constexpr const char* kChangeColumns[][2] = {
     {"replicate", "Replicate index"},
@@ -142,21 +71,19 @@ std::string series_csv(const RunResults& r) {
 }
 
 std::string replicates_csv(const RunResults& r) {
-  std::string out;
-  for (std::size_t c = 0; c < std::size(kReplicateColumns); ++c) {
-    out += fmt::format("{}{}", c == 0 ? "" : ",", kReplicateColumns[c][0]);
-  }
+  const auto& info = run_measure_info();
+  std::string out = "replicate";
+  for (const auto& m : info)
+    out += fmt::format(",{}", m.name);
   out += '\n';
+  std::vector<double> values(info.size());
   for (int i = 0; i < r.replicates; ++i) {
-    const auto& s = r.summaries[static_cast<std::size_t>(i)];
-    const RunMeasures m = measures(r, i);
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", i,
-                       s.majority_shifts, s.election_shifts, s.elections, s.kso_changes,
-                       s.ceo_changes, s.ceo_exits_cooperation, s.ceo_exits_new_majority,
-                       s.ceo_exits_other, s.head_changes, s.transgressions, s.lockins,
-                       num(m.lockin_share), s.forums_held, s.forums_skipped, m.changes_followed,
-                       num(m.mean_drop), num(m.mean_recovery), m.unrecovered,
-                       num(m.mean_cooperation), num(m.final_fit), num(m.final_satisfaction));
+    run_measures(r.summaries[static_cast<std::size_t>(i)], r.run_series(i), r.calendar.months(),
+                 values);
+    out += fmt::format("{}", i);
+    for (const double v : values)
+      out += fmt::format(",{}", num(v));
+    out += '\n';
   }
   return out;
 }
@@ -263,6 +190,11 @@ std::string summary_table(const RunResults& r) {
   }
   double shifts = 0, ceo = 0, kso = 0, coop = 0, majority = 0, other = 0, drop = 0;
   int followed = 0;
+  const auto& info = run_measure_info();
+  std::size_t drop_column = 0;
+  while (info[drop_column].name != "mean_cooperation_drop")
+    ++drop_column;
+  std::vector<double> measures(info.size());
   for (int i = 0; i < r.replicates; ++i) {
     const auto& s = r.summaries[static_cast<std::size_t>(i)];
     shifts += s.majority_shifts;
@@ -271,9 +203,9 @@ std::string summary_table(const RunResults& r) {
     coop += s.ceo_exits_cooperation;
     majority += s.ceo_exits_new_majority;
     other += s.ceo_exits_other;
-    const RunMeasures m = measures(r, i);
-    if (std::isfinite(m.mean_drop)) {
-      drop += m.mean_drop;
+    run_measures(s, r.run_series(i), months, measures);
+    if (std::isfinite(measures[drop_column])) {
+      drop += measures[drop_column];
       ++followed;
     }
   }
@@ -308,9 +240,12 @@ std::string outputs_markdown() {
       "| metric | meaning |\n|---|---|\n";
   for (const auto& m : kMetrics)
     out += fmt::format("| `{}` | {} |\n", m.name, m.meaning);
-  out += "\n## replicates.csv\n\nOne row per replicate.\n\n| column | meaning |\n|---|---|\n";
-  for (const auto& c : kReplicateColumns)
-    out += fmt::format("| `{}` | {} |\n", c[0], c[1]);
+  out +=
+      "\n## replicates.csv\n\nOne row per replicate: `replicate` (its index i; its random "
+      "streams depend only on the seed and i), then the per-run measures, which are also what "
+      "`samspel compare` compares.\n\n| column | meaning |\n|---|---|\n";
+  for (const auto& m : run_measure_info())
+    out += fmt::format("| `{}` | {} |\n", m.name, m.meaning);
   out +=
       "\n## changes.csv\n\nOne row per change of person in the KSO or kommunchef seat, with "
       "the fragility of cooperation around it.\n\n| column | meaning |\n|---|---|\n";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ struct RunResults {
   // (r * months + t) * kMetricCount + m.
   std::vector<double> series;
   std::vector<model::RunSummary> summaries;
+
+  // The months x kMetricCount values of one replicate.
+  std::span<const double> run_series(int replicate) const {
+    const auto per_run = static_cast<std::size_t>(calendar.months()) * model::kMetricCount;
+    return std::span<const double>(series).subspan(static_cast<std::size_t>(replicate) * per_run,
+                                                   per_run);
+  }
 
   double at(int replicate, int month, model::Metric m) const {
     return series[(static_cast<std::size_t>(replicate) * calendar.months() + month) *

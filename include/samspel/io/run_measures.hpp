@@ -1,0 +1,27 @@
+// Per-run measures: one number per replicate for each, from its summary and its own monthly
+// series. They are the columns of replicates.csv and the quantities `samspel compare` compares.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "samspel/model/observation.hpp"
+
+namespace samspel::io {
+
+struct MeasureInfo {
+  std::string name;
+  std::string meaning;
+};
+
+// The measures in column order: summary counts, fragility, final values, then the mean over
+// the run of every monthly metric ("mean_<metric>").
+const std::vector<MeasureInfo>& run_measure_info();
+
+// Fills `out` (run_measure_info().size() values; NaN where undefined) for one run whose
+// series holds `months` rows of model::kMetricCount values.
+void run_measures(const model::RunSummary& summary, std::span<const double> series, int months,
+                  std::span<double> out);
+
+}  // namespace samspel::io

@@ -1,0 +1,114 @@
+#include "samspel/io/run_measures.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace samspel::io {
+
+namespace {
+
+using model::kMetricCount;
+using model::Metric;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The summary measures, in order; keep in step with run_measures() below.
+const char* const kSummaryMeasures[][2] = {
+    {"majority_shifts", "Majority shifts: at elections, mid-term and scripted"},
+    {"election_shifts", "Majority shifts at elections"},
+    {"elections", "Elections held"},
+    {"kso_changes", "Changes of the person who is KSO"},
+    {"ceo_changes", "Changes of the person who is kommunchef"},
+    {"ceo_exits_cooperation", "CEO exits over cooperation problems with politicians"},
+    {"ceo_exits_new_majority", "CEOs let go by a new majority"},
+    {"ceo_exits_other", "CEO exits for other reasons (including scripted ones)"},
+    {"head_changes", "Changes of department heads"},
+    {"transgressions", "Role transgressions over the run"},
+    {"lockins", "Transgressions that became lock-ins"},
+    {"lockin_share", "lockins / transgressions"},
+    {"forums_held", "Joint forums held"},
+    {"forums_skipped", "Joint forums skipped (communication substitution)"},
+    {"changes_followed", "KSO/CEO changes with a full 12 months after them"},
+    {"mean_cooperation_drop",
+     "Mean over followed changes of (cooperation 6 months before - mean of the 12 months after)"},
+    {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
+    {"unrecovered_changes",
+     "Changes with cooperation observed before them after which it never got back to 90% in the "
+     "run"},
+    {"final_fit", "fit(g) in the last month"},
+    {"final_satisfaction", "Citizen satisfaction in the last month"},
+};
+constexpr std::size_t kSummaryCount = std::size(kSummaryMeasures);
+
+}  // namespace
+
+const std::vector<MeasureInfo>& run_measure_info() {
+  static const std::vector<MeasureInfo> info = [] {
+    std::vector<MeasureInfo> v;
+    for (const auto& m : kSummaryMeasures)
+      v.push_back({m[0], m[1]});
+    for (const auto& m : model::kMetrics) {
+      v.push_back({"mean_" + std::string(m.name), "Mean over the run of " + std::string(m.name)});
+    }
+    return v;
+  }();
+  return info;
+}
+
+void run_measures(const model::RunSummary& s, std::span<const double> series, int months,
+                  std::span<double> out) {
+  double drop = 0;
+  double recovery = 0;
+  int followed = 0;
+  int recovered = 0;
+  int unrecovered = 0;
+  for (const auto& c : s.changes) {
+    if (std::isfinite(c.before) && std::isfinite(c.after)) {
+      drop += c.before - c.after;
+      ++followed;
+    }
+    if (c.recovery >= 0) {
+      recovery += c.recovery;
+      ++recovered;
+    } else if (std::isfinite(c.before)) {
+      ++unrecovered;
+    }
+  }
+  const auto last = [&](Metric m) {
+    return series[static_cast<std::size_t>(months - 1) * kMetricCount +
+                  static_cast<std::size_t>(m)];
+  };
+  const double values[] = {
+      static_cast<double>(s.majority_shifts),
+      static_cast<double>(s.election_shifts),
+      static_cast<double>(s.elections),
+      static_cast<double>(s.kso_changes),
+      static_cast<double>(s.ceo_changes),
+      static_cast<double>(s.ceo_exits_cooperation),
+      static_cast<double>(s.ceo_exits_new_majority),
+      static_cast<double>(s.ceo_exits_other),
+      static_cast<double>(s.head_changes),
+      static_cast<double>(s.transgressions),
+      static_cast<double>(s.lockins),
+      s.transgressions > 0 ? static_cast<double>(s.lockins) / static_cast<double>(s.transgressions)
+                           : kNaN,
+      static_cast<double>(s.forums_held),
+      static_cast<double>(s.forums_skipped),
+      static_cast<double>(followed),
+      followed > 0 ? drop / followed : kNaN,
+      recovered > 0 ? recovery / recovered : kNaN,
+      static_cast<double>(unrecovered),
+      last(Metric::fit_ideas),
+      last(Metric::satisfaction),
+  };
+  static_assert(std::size(values) == kSummaryCount);
+  std::copy(std::begin(values), std::end(values), out.begin());
+  for (std::size_t m = 0; m < kMetricCount; ++m) {
+    double sum = 0;
+    for (int t = 0; t < months; ++t)
+      sum += series[static_cast<std::size_t>(t) * kMetricCount + m];
+    out[kSummaryCount + m] = sum / months;
+  }
+}
+
+}  // namespace samspel::io
