@@ -15,6 +15,7 @@ inline constexpr int kExitBadInput = 2;
 using Command = std::function<int()>;
 
 Command add_run_command(CLI::App& app, const std::string& command_line);
+Command add_compare_command(CLI::App& app, const std::string& command_line);
 Command add_docs_command(CLI::App& app);
 
 }  // namespace samspel::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", fmt::format("samspel {} ({})", version(), git_revision()));
   app.require_subcommand(1);
   const cli::Command run = cli::add_run_command(app, command_line);
+  const cli::Command compare = cli::add_compare_command(app, command_line);
   const cli::Command docs = cli::add_docs_command(app);
   try {
     app.parse(argc, argv);
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("run")) return run();
+    if (app.got_subcommand("compare")) return compare();
     if (app.got_subcommand("docs")) return docs();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());

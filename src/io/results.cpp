@@ -252,6 +252,16 @@ std::string outputs_markdown() {
   for (const auto& c : kChangeColumns)
     out += fmt::format("| `{}` | {} |\n", c[0], c[1]);
   out +=
+      "\n## compare.csv (samspel compare)\n\n"
+      "`samspel compare SCENARIO --vary key=v1,v2 ...` runs every combination of the varied "
+      "values (variant 0 takes the first value of each) with common random numbers: replicate i "
+      "of every variant draws from the streams of (seed, i). One row per variant and per-run "
+      "measure (the columns of replicates.csv): `variant`, `label` (its assignments), `measure`, "
+      "`n` (replicates where the measure is defined), `mean`, and `difference`, "
+      "`difference_low`, `difference_high`: the mean of the paired differences to variant 0 "
+      "over the replicates where both are defined, with its 95% confidence interval (Student t "
+      "with n - 1 degrees of freedom). Variant 0 has NA there. `provenance.json` lists the "
+      "variants as well.\n"
       "\n## provenance.json\n\n"
       "`samspel_version`, `git_revision` (with `-dirty` when the tree had uncommitted "
       "changes), `command_line`, `scenario` (source file and name), `run` (start, years, "

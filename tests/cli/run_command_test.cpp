@@ -126,6 +126,34 @@ TEST(RunCommand, ProvenanceRecordsTheRun) {
   fs::remove_all(out);
 }
 
+TEST(CompareCommand, WritesThePairedDifferences) {
+  const fs::path out = fresh_dir("compare");
+  const std::string scenario = (kScenarios / "default.toml").string();
+  const Result r =
+      samspel("compare " + scenario +
+              " --vary strategy.foundation=chemistry,roles --replicates 12 --out " + out.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("[1] strategy.foundation=roles"), std::string::npos) << r.output;
+  const std::string csv = slurp(out / "compare.csv");
+  EXPECT_EQ(
+      csv.rfind("variant,label,measure,n,mean,difference,difference_low,difference_high\n", 0), 0U);
+  EXPECT_NE(slurp(out / "provenance.json").find("\"variants\""), std::string::npos);
+  fs::remove_all(out);
+}
+
+TEST(CompareCommand, BadVaryExitsTwoAndWritesNothing) {
+  const fs::path out = fresh_dir("compare-bad");
+  const std::string scenario = (kScenarios / "default.toml").string();
+  Result r = samspel("compare " + scenario +
+                     " --vary strategy.foundation=chemistry,friends --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--vary strategy.foundation=friends"), std::string::npos) << r.output;
+  r = samspel("compare " + scenario + " --vary strategy.foundation=roles --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("only one variant"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST(DocsCommand, WritesTheGeneratedDocs) {
   const fs::path out = fresh_dir("docs");
   ASSERT_EQ(samspel("docs --out " + out.string()).exit_code, 0);

@@ -27,3 +27,36 @@ TEST(Statistics, MeanAndStandardError) {
 
 }  // namespace
 }  // namespace samspel::engine
+
+namespace samspel::engine {
+namespace {
+
+TEST(Statistics, PairedDifferenceByHand) {
+  const std::vector<double> a{1, 2, 3, 4};
+  const std::vector<double> b{2, 4, 3, 7};  // differences 1, 2, 0, 3: mean 1.5, sd sqrt(5/3)
+  const PairedDifference d = paired_difference(a, b);
+  EXPECT_EQ(d.n, 4);
+  EXPECT_DOUBLE_EQ(d.mean, 1.5);
+  EXPECT_DOUBLE_EQ(d.standard_error, std::sqrt(5.0 / 3.0 / 4.0));
+  EXPECT_NEAR(d.high - d.mean, 3.1824 * d.standard_error, 1e-12);
+}
+
+TEST(Statistics, PairedDifferenceSkipsMissingPairs) {
+  const double nan = std::nan("");
+  const std::vector<double> a{1, nan, 3};
+  const std::vector<double> b{2, 5, nan};
+  const PairedDifference d = paired_difference(a, b);
+  EXPECT_EQ(d.n, 1);
+  EXPECT_DOUBLE_EQ(d.mean, 1);
+  EXPECT_TRUE(std::isnan(d.low));
+}
+
+TEST(Statistics, StudentQuantiles) {
+  EXPECT_DOUBLE_EQ(t_quantile_975(1), 12.7062);
+  EXPECT_NEAR(t_quantile_975(40), 2.0211, 2e-4);
+  EXPECT_NEAR(t_quantile_975(120), 1.9799, 2e-4);
+  EXPECT_NEAR(t_quantile_975(100000), 1.95997, 1e-4);
+}
+
+}  // namespace
+}  // namespace samspel::engine

@@ -18,6 +18,22 @@ struct Summary {
 
 Summary summarize(std::span<const double> values);
 
+// The 97.5% quantile of Student's t with `df` degrees of freedom: the multiplier of a
+// two-sided 95% confidence interval.
+double t_quantile_975(int df);
+
+// The mean of b[i] - a[i] over the pairs where both are finite (common random numbers: a[i]
+// and b[i] come from replicate i of two configurations), with its 95% confidence interval.
+struct PairedDifference {
+  int n = 0;
+  double mean = 0;
+  double standard_error = 0;
+  double low = 0;
+  double high = 0;
+};
+
+PairedDifference paired_difference(std::span<const double> a, std::span<const double> b);
+
 // The quantile levels reported for every monthly series.
 inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 

@@ -1,0 +1,57 @@
+#include "scenario_options.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <limits>
+
+namespace samspel::cli {
+
+void add_scenario_options(CLI::App& sub, ScenarioOptions& o) {
+  sub.add_option("scenario", o.scenario, "Scenario file (TOML), e.g. scenarios/default.toml")
+      ->required();
+  sub.add_option("--replicates,-n", o.replicates, "Replicates (overrides [run] replicates)")
+      ->check(CLI::Range(1, 10'000'000));
+  sub.add_option("--seed", o.seed, "Seed (overrides [run] seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub.add_option("--threads,-t", o.threads, "Threads; 0 = all cores (results do not depend on it)")
+      ->capture_default_str();
+  sub.add_option("--out,-o", o.out, "Output directory (default: results/<scenario file name>)");
+  sub.add_option("--set", o.assignments, "Set a parameter: section.name=value (repeatable)");
+}
+
+io::Scenario load_with_options(const ScenarioOptions& o) {
+  io::Scenario scenario = io::load_scenario(o.scenario);
+  for (const auto& a : o.assignments)
+    io::apply_assignment(scenario, a);
+  if (o.replicates) scenario.run.replicates = *o.replicates;
+  if (o.seed) scenario.run.seed = static_cast<std::uint64_t>(*o.seed);
+  io::validate(scenario);
+  return scenario;
+}
+
+std::filesystem::path output_directory(const ScenarioOptions& o, const std::string& suffix) {
+  const std::filesystem::path out =
+      o.out.empty() ? std::filesystem::path("results") /
+                          (std::filesystem::path(o.scenario).stem().string() + suffix)
+                    : std::filesystem::path(o.out);
+  if (std::filesystem::exists(out) && !std::filesystem::is_directory(out)) {
+    throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", out.string()));
+  }
+  return out;
+}
+
+std::function<void(std::size_t)> progress_bar(std::size_t total, const char* unit) {
+  if (::isatty(STDERR_FILENO) == 0) return {};
+  return [total, unit](std::size_t done) {
+    constexpr int kWidth = 30;
+    const int filled = total > 0 ? static_cast<int>(kWidth * done / total) : kWidth;
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu %s", std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, ' ').c_str(), done, total, unit);
+    if (done == total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  };
+}
+
+}  // namespace samspel::cli
