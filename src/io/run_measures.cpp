@@ -31,6 +31,9 @@ const char* const kSummaryMeasures[][2] = {
     {"changes_followed", "KSO/CEO changes with a full 12 months after them"},
     {"mean_cooperation_drop",
      "Mean over followed changes of (cooperation 6 months before - mean of the 12 months after)"},
+    {"mean_relative_cooperation_drop",
+     "Mean over followed changes of the drop as a share of the cooperation before: robustness "
+     "whatever the level"},
     {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
     {"unrecovered_changes",
      "Changes with cooperation observed before them after which it never got back to 90% in the "
@@ -58,6 +61,8 @@ const std::vector<MeasureInfo>& run_measure_info() {
 void run_measures(const model::RunSummary& s, std::span<const double> series, int months,
                   std::span<double> out) {
   double drop = 0;
+  double relative_drop = 0;
+  int relative_followed = 0;
   double recovery = 0;
   int followed = 0;
   int recovered = 0;
@@ -66,6 +71,10 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
     if (std::isfinite(c.before) && std::isfinite(c.after)) {
       drop += c.before - c.after;
       ++followed;
+      if (c.before > 0) {
+        relative_drop += (c.before - c.after) / c.before;
+        ++relative_followed;
+      }
     }
     if (c.recovery >= 0) {
       recovery += c.recovery;
@@ -96,6 +105,7 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       static_cast<double>(s.forums_skipped),
       static_cast<double>(followed),
       followed > 0 ? drop / followed : kNaN,
+      relative_followed > 0 ? relative_drop / relative_followed : kNaN,
       recovered > 0 ? recovery / recovered : kNaN,
       static_cast<double>(unrecovered),
       last(Metric::fit_ideas),
