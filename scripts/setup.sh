@@ -8,6 +8,7 @@ packages=(
   libcli11-dev         # command line
   libfmt-dev           # formatting of output files
   nlohmann-json3-dev   # provenance and (later) the HTTP API
+  libsqlite3-dev       # results store of studies
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
   libbenchmark-dev     # bench/
 )

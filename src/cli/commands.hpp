@@ -16,6 +16,8 @@ using Command = std::function<int()>;
 
 Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_compare_command(CLI::App& app, const std::string& command_line);
+Command add_sweep_command(CLI::App& app, const std::string& command_line);
+Command add_export_command(CLI::App& app);
 Command add_docs_command(CLI::App& app);
 
 }  // namespace samspel::cli

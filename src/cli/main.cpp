@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   const cli::Command run = cli::add_run_command(app, command_line);
   const cli::Command compare = cli::add_compare_command(app, command_line);
+  const cli::Command sweep = cli::add_sweep_command(app, command_line);
+  const cli::Command export_store = cli::add_export_command(app);
   const cli::Command docs = cli::add_docs_command(app);
   try {
     app.parse(argc, argv);
@@ -32,6 +34,8 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("run")) return run();
     if (app.got_subcommand("compare")) return compare();
+    if (app.got_subcommand("sweep")) return sweep();
+    if (app.got_subcommand("export")) return export_store();
     if (app.got_subcommand("docs")) return docs();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());

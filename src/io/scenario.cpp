@@ -320,6 +320,12 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   if (eq == std::string_view::npos || eq == 0) throw problem("expected key=value");
   const std::string key(assignment.substr(0, eq));
   const std::string value(assignment.substr(eq + 1));
+  // The value is parsed as TOML below, where '#' would start a comment and a quote end a string.
+  if (value.find_first_of("#\"\n") != std::string::npos) {
+    throw problem(
+        "the value contains '#', '\"' or a line break; allowed: a plain number, "
+        "true/false or a label");
+  }
   // Reuse the file parser so that --set and files accept exactly the same values.
   const auto dot = key.find('.');
   if (dot == std::string::npos)

@@ -668,3 +668,22 @@ TEST(ScenarioFile, EveryShippedScenarioLoadsAndValidates) {
 
 }  // namespace
 }  // namespace samspel::io
+
+namespace samspel::io {
+namespace {
+
+// A '#' would start a TOML comment inside the parsed assignment and hide the rest.
+TEST(Assignment, RefusesCommentAndQuoteCharacters) {
+  Scenario s = parse_scenario("", "s.toml");
+  for (const char* bad : {"municipality.population=1000 # x", "strategy.foundation=roles\"#"}) {
+    try {
+      apply_assignment(s, bad);
+      ADD_FAILURE() << bad;
+    } catch (const ScenarioError& e) {
+      EXPECT_NE(std::string(e.what()).find("contains '#'"), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace samspel::io

@@ -1,0 +1,93 @@
+// The results store of a study: one SQLite file holding the study's provenance and design, one
+// row per run and the aggregated monthly series of each configuration (docs/results.md).
+// Runs are written in transactions as they finish, so an interrupted study keeps every run
+// committed before the interruption and can be resumed.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "samspel/engine/calendar.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace samspel::io {
+
+struct StudyConfiguration {
+  std::string label;                     // "strategy.foundation=roles", or the municipality's name
+  std::string municipality;              // for population studies, else empty
+  std::string size_class;                // for population studies, else empty
+  std::vector<std::string> assignments;  // key=value applied to the base scenario
+};
+
+struct StudyDescription {
+  std::string kind;  // compare, sweep, population
+  std::vector<StudyConfiguration> configurations;
+  int replicates = 0;
+  std::uint64_t seed = 0;
+  engine::Calendar calendar{{2010, 1}, 12};
+  bool keep_series = false;
+  std::string base_parameters_json;  // every dictionary key of the base scenario, resolved
+  std::string design_json;           // how the configurations were made (axes, design, points)
+  // Provenance; not part of the design.
+  std::string samspel_version;
+  std::string git_revision;
+  std::string command_line;
+
+  // Everything that decides the results: a resumed study must match it exactly.
+  std::string identity() const;
+};
+
+class Store {
+ public:
+  // Opens the store at `path`, creating it for `study` if it does not exist. An existing store
+  // must have been made for the same study (design, code revision); otherwise ScenarioError
+  // and the file is left untouched.
+  Store(const std::filesystem::path& path, const StudyDescription& study);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // (configuration, replicate) of every run already stored.
+  std::set<std::pair<int, int>> finished_runs() const;
+  // Configurations whose aggregated series are stored.
+  std::set<int> aggregated_configurations() const;
+
+  void begin();
+  void commit();
+  void insert_run(int configuration, int replicate, std::span<const double> measures);
+  // months x kMetricCount values of one run (only with keep_series).
+  void insert_run_series(int configuration, int replicate, std::span<const double> series);
+  // rows[statistic][month][metric] for statistics mean, q05, q25, q50, q75, q95.
+  void insert_series(int configuration, std::span<const double> rows);
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  void execute(const std::string& sql) const;
+  void create(const StudyDescription& study);
+  // The statement in `slot`, prepared on first use and reset for reuse.
+  sqlite3_stmt* prepared(sqlite3_stmt*& slot, const std::string& sql);
+
+  std::filesystem::path path_;
+  engine::Calendar calendar_;
+  std::uint64_t seed_;
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_run_ = nullptr;
+  sqlite3_stmt* insert_run_series_ = nullptr;
+  sqlite3_stmt* insert_series_ = nullptr;
+};
+
+// Writes every table of a store as CSV files into `dir` (one per table) or as one JSON
+// document to `dir`/store.json. Rows are ordered by their keys, so equal stores export equally.
+void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
+                  const std::string& format);
+
+}  // namespace samspel::io

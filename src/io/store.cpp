@@ -1,0 +1,399 @@
+#include "samspel/io/store.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "samspel/engine/statistics.hpp"
+#include "samspel/io/atomic_file.hpp"
+#include "samspel/io/run_measures.hpp"
+#include "samspel/io/scenario.hpp"
+#include "samspel/model/observation.hpp"
+
+namespace samspel::io {
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+constexpr const char* kStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
+constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
+constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate",
+                                       "configuration, month, statistic",
+                                       "configuration, replicate, month"};
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw std::runtime_error(fmt::format("results store: {}: {}", what, sqlite3_errmsg(db)));
+}
+
+// A prepared statement, finalised on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) fail(db, sql);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void bind(int i, double v) {
+    if (std::isnan(v)) {
+      sqlite3_bind_null(stmt_, i);
+    } else {
+      sqlite3_bind_double(stmt_, i, v);
+    }
+  }
+  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) fail(db_, "step");
+    return false;
+  }
+  void run() {
+    step();
+    sqlite3_reset(stmt_);
+  }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string metric_columns(const char* type) {
+  std::string s;
+  for (const auto& m : model::kMetrics)
+    s += fmt::format(", {} {}", m.name, type);
+  return s;
+}
+
+std::string placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i)
+    s += i == 0 ? "?" : ", ?";
+  return s;
+}
+
+sqlite3* open_db(const std::filesystem::path& path, int flags) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw ScenarioError(
+        fmt::format("{}: cannot open the results store: {}", path.string(), message));
+  }
+  sqlite3_busy_timeout(db, 5000);
+  return db;
+}
+
+std::string study_value(sqlite3* db, const std::string& key) {
+  Statement s(db, "SELECT value FROM study WHERE key = ?");
+  s.bind(1, key);
+  if (!s.step()) return {};
+  const auto* text = sqlite3_column_text(s.get(), 0);
+  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
+}
+
+}  // namespace
+
+std::string StudyDescription::identity() const {
+  nlohmann::ordered_json j;
+  j["kind"] = kind;
+  j["replicates"] = replicates;
+  j["seed"] = seed;
+  j["start"] = engine::format_year_month(calendar.start());
+  j["months"] = calendar.months();
+  j["keep_series"] = keep_series;
+  j["base_parameters"] = nlohmann::ordered_json::parse(base_parameters_json);
+  j["design"] = nlohmann::ordered_json::parse(design_json);
+  nlohmann::ordered_json configs = nlohmann::ordered_json::array();
+  for (const auto& c : configurations)
+    configs.push_back({c.label, c.municipality, c.assignments});
+  j["configurations"] = configs;
+  j["git_revision"] = git_revision;
+  return j.dump();
+}
+
+Store::Store(const std::filesystem::path& path, const StudyDescription& study)
+    : path_(path), calendar_(study.calendar), seed_(study.seed) {
+  const std::string identity = study.identity();
+  if (std::filesystem::exists(path)) {
+    db_ = open_db(path, SQLITE_OPEN_READWRITE);
+    std::string stored;
+    try {
+      stored = study_value(db_, "identity");
+    } catch (const std::exception&) {
+      stored.clear();
+    }
+    if (stored != identity) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      const std::string revision = [&] {
+        sqlite3* db = open_db(path, SQLITE_OPEN_READONLY);
+        std::string r;
+        try {
+          r = study_value(db, "git_revision");
+        } catch (const std::exception&) {
+        }
+        sqlite3_close(db);
+        return r;
+      }();
+      throw ScenarioError(fmt::format(
+          "{}: the store holds a different study{}; allowed: the same command and scenario as "
+          "made it (to resume), or a new --store path",
+          path.string(),
+          !revision.empty() && revision != study.git_revision
+              ? fmt::format(" (made by samspel {}, this is {})", revision, study.git_revision)
+              : ""));
+    }
+  } else {
+    // Build the new store under a temporary name: a store under its final name always has its
+    // schema and study description.
+    const std::filesystem::path temp = path.string() + ".new";
+    std::filesystem::remove(temp);
+    db_ = open_db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    create(study);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    std::filesystem::rename(temp, path);
+    db_ = open_db(path, SQLITE_OPEN_READWRITE);
+  }
+  // Write-ahead log with synchronous NORMAL: a commit survives the process being killed (the
+  // guarantee studies need) without an fsync per transaction.
+  execute("PRAGMA journal_mode = WAL");
+  execute("PRAGMA synchronous = NORMAL");
+}
+
+Store::~Store() {
+  sqlite3_finalize(insert_run_);
+  sqlite3_finalize(insert_run_series_);
+  sqlite3_finalize(insert_series_);
+  sqlite3_close(db_);
+}
+
+void Store::execute(const std::string& sql) const {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error != nullptr ? error : "unknown error";
+    sqlite3_free(error);
+    throw std::runtime_error(fmt::format("results store: {}: {}", sql.substr(0, 60), message));
+  }
+}
+
+void Store::create(const StudyDescription& study) {
+  std::string measures;
+  for (const auto& m : run_measure_info())
+    measures += fmt::format(", {} REAL", m.name);
+  execute("BEGIN");
+  execute("CREATE TABLE study (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  execute(
+      "CREATE TABLE configurations (id INTEGER PRIMARY KEY, label TEXT NOT NULL, municipality "
+      "TEXT, size_class TEXT, assignments TEXT NOT NULL)");
+  execute(
+      "CREATE TABLE runs (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, seed "
+      "INTEGER NOT NULL" +
+      measures + ", PRIMARY KEY (configuration, replicate)) WITHOUT ROWID");
+  execute(
+      "CREATE TABLE series (configuration INTEGER NOT NULL, month TEXT NOT NULL, statistic "
+      "TEXT NOT NULL" +
+      metric_columns("REAL") + ", PRIMARY KEY (configuration, month, statistic)) WITHOUT ROWID");
+  execute(
+      "CREATE TABLE run_series (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, "
+      "month TEXT NOT NULL" +
+      metric_columns("REAL") + ", PRIMARY KEY (configuration, replicate, month)) WITHOUT ROWID");
+  {
+    Statement s(db_, "INSERT INTO study (key, value) VALUES (?, ?)");
+    const std::pair<const char*, std::string> rows[] = {
+        {"schema_version", std::to_string(kSchemaVersion)},
+        {"kind", study.kind},
+        {"identity", study.identity()},
+        {"samspel_version", study.samspel_version},
+        {"git_revision", study.git_revision},
+        {"command_line", study.command_line},
+        {"replicates", std::to_string(study.replicates)},
+        {"seed", std::to_string(study.seed)},
+        {"start", engine::format_year_month(study.calendar.start())},
+        {"months", std::to_string(study.calendar.months())},
+        {"keep_series", study.keep_series ? "true" : "false"},
+        {"base_parameters", study.base_parameters_json},
+        {"design", study.design_json},
+        {"random_streams",
+         "replicate i of every configuration draws from the streams of (seed, i)"}};
+    for (const auto& [key, value] : rows) {
+      s.bind(1, std::string(key));
+      s.bind(2, value);
+      s.run();
+    }
+  }
+  {
+    Statement s(db_,
+                "INSERT INTO configurations (id, label, municipality, size_class, assignments) "
+                "VALUES (?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < study.configurations.size(); ++i) {
+      const auto& c = study.configurations[i];
+      s.bind(1, static_cast<std::int64_t>(i));
+      s.bind(2, c.label);
+      s.bind(3, c.municipality);
+      s.bind(4, c.size_class);
+      s.bind(5, nlohmann::json(c.assignments).dump());
+      s.run();
+    }
+  }
+  execute("COMMIT");
+}
+
+std::set<std::pair<int, int>> Store::finished_runs() const {
+  std::set<std::pair<int, int>> done;
+  Statement s(db_, "SELECT configuration, replicate FROM runs");
+  while (s.step())
+    done.emplace(sqlite3_column_int(s.get(), 0), sqlite3_column_int(s.get(), 1));
+  return done;
+}
+
+std::set<int> Store::aggregated_configurations() const {
+  std::set<int> done;
+  Statement s(db_, "SELECT DISTINCT configuration FROM series");
+  while (s.step())
+    done.insert(sqlite3_column_int(s.get(), 0));
+  return done;
+}
+
+void Store::begin() {
+  execute("BEGIN");
+}
+void Store::commit() {
+  execute("COMMIT");
+}
+
+sqlite3_stmt* Store::prepared(sqlite3_stmt*& slot, const std::string& sql) {
+  if (slot == nullptr && sqlite3_prepare_v2(db_, sql.c_str(), -1, &slot, nullptr) != SQLITE_OK) {
+    fail(db_, sql);
+  }
+  sqlite3_reset(slot);
+  return slot;
+}
+
+namespace {
+
+void bind_number(sqlite3_stmt* s, int i, double v) {
+  if (std::isnan(v)) {
+    sqlite3_bind_null(s, i);
+  } else {
+    sqlite3_bind_double(s, i, v);
+  }
+}
+
+void finish(sqlite3* db, sqlite3_stmt* s) {
+  if (sqlite3_step(s) != SQLITE_DONE) fail(db, "insert");
+  sqlite3_reset(s);
+}
+
+}  // namespace
+
+void Store::insert_run(int configuration, int replicate, std::span<const double> measures) {
+  sqlite3_stmt* s = prepared(insert_run_, fmt::format("INSERT INTO runs VALUES (?, ?, ?, {})",
+                                                      placeholders(measures.size())));
+  sqlite3_bind_int64(s, 1, configuration);
+  sqlite3_bind_int64(s, 2, replicate);
+  sqlite3_bind_int64(s, 3, static_cast<std::int64_t>(seed_));
+  for (std::size_t i = 0; i < measures.size(); ++i)
+    bind_number(s, static_cast<int>(i + 4), measures[i]);
+  finish(db_, s);
+}
+
+void Store::insert_run_series(int configuration, int replicate, std::span<const double> series) {
+  sqlite3_stmt* s =
+      prepared(insert_run_series_, fmt::format("INSERT INTO run_series VALUES (?, ?, ?, {})",
+                                               placeholders(model::kMetricCount)));
+  for (int t = 0; t < calendar_.months(); ++t) {
+    sqlite3_bind_int64(s, 1, configuration);
+    sqlite3_bind_int64(s, 2, replicate);
+    const std::string month = engine::format_year_month(calendar_.at(t));
+    sqlite3_bind_text(s, 3, month.c_str(), -1, SQLITE_TRANSIENT);
+    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+      bind_number(s, static_cast<int>(m + 4),
+                  series[static_cast<std::size_t>(t) * model::kMetricCount + m]);
+    }
+    finish(db_, s);
+  }
+}
+
+void Store::insert_series(int configuration, std::span<const double> rows) {
+  sqlite3_stmt* s = prepared(insert_series_, fmt::format("INSERT INTO series VALUES (?, ?, ?, {})",
+                                                         placeholders(model::kMetricCount)));
+  const auto months = static_cast<std::size_t>(calendar_.months());
+  for (std::size_t stat = 0; stat < std::size(kStatistics); ++stat) {
+    for (std::size_t t = 0; t < months; ++t) {
+      sqlite3_bind_int64(s, 1, configuration);
+      const std::string month = engine::format_year_month(calendar_.at(static_cast<int>(t)));
+      sqlite3_bind_text(s, 2, month.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, 3, kStatistics[stat], -1, SQLITE_STATIC);
+      for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+        bind_number(s, static_cast<int>(m + 4),
+                    rows[(stat * months + t) * model::kMetricCount + m]);
+      }
+      finish(db_, s);
+    }
+  }
+}
+
+void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
+                  const std::string& format) {
+  if (!std::filesystem::exists(store)) {
+    throw ScenarioError(fmt::format("{}: no such results store", store.string()));
+  }
+  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+  std::filesystem::create_directories(dir);
+  nlohmann::ordered_json all;
+  for (std::size_t t = 0; t < std::size(kTables); ++t) {
+    Statement s(db, fmt::format("SELECT * FROM {} ORDER BY {}", kTables[t], kTableOrder[t]));
+    const int columns = sqlite3_column_count(s.get());
+    std::string csv;
+    for (int c = 0; c < columns; ++c)
+      csv += fmt::format("{}{}", c == 0 ? "" : ",", sqlite3_column_name(s.get(), c));
+    csv += '\n';
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    while (s.step()) {
+      nlohmann::ordered_json row;
+      for (int c = 0; c < columns; ++c) {
+        const int type = sqlite3_column_type(s.get(), c);
+        const char* name = sqlite3_column_name(s.get(), c);
+        std::string text;
+        if (type == SQLITE_NULL) {
+          text = "NA";
+          row[name] = nullptr;
+        } else if (type == SQLITE_INTEGER) {
+          row[name] = sqlite3_column_int64(s.get(), c);
+          text = std::to_string(sqlite3_column_int64(s.get(), c));
+        } else if (type == SQLITE_FLOAT) {
+          row[name] = sqlite3_column_double(s.get(), c);
+          text = fmt::format("{}", sqlite3_column_double(s.get(), c));
+        } else {
+          text = reinterpret_cast<const char*>(sqlite3_column_text(s.get(), c));
+          row[name] = text;
+          if (text.find_first_of(",\"\n") != std::string::npos) {
+            std::string quoted = "\"";
+            for (const char ch : text)
+              quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            text = quoted + "\"";
+          }
+        }
+        csv += fmt::format("{}{}", c == 0 ? "" : ",", text);
+      }
+      csv += '\n';
+      if (format == "json") rows.push_back(std::move(row));
+    }
+    if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", kTables[t]), csv);
+    all[kTables[t]] = std::move(rows);
+  }
+  if (format == "json") write_file_atomically(dir / "store.json", all.dump(1) + "\n");
+}
+
+}  // namespace samspel::io

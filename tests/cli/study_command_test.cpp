@@ -1,0 +1,137 @@
+// Studies through the samspel binary: a sweep killed midway and rerun ends with the same store
+// as an uninterrupted one; a rerun with another design is refused and leaves the store as it
+// was.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kScenario = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios" / "default.toml";
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("samspel-study-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+int samspel(const std::string& args) {
+  const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " >/dev/null 2>&1";
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+long count_runs(const fs::path& store) {
+  sqlite3* db = nullptr;
+  long n = -1;
+  if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(db, 1000);
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM runs", -1, &s, nullptr) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+      n = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(db);
+  return n;
+}
+
+const std::string kSweep = "sweep " + kScenario.string() +
+                           " --param strategy.private_socializing=0:1 --param "
+                           "model.trust_rest=0.5:0.9 --design lhs --points 40 --replicates 30 "
+                           "--threads 2 --store ";
+constexpr long kRuns = 40 * 30;
+
+TEST(StudyCommand, KilledSweepResumesToTheSameStore) {
+  const fs::path dir = fresh_dir("resume");
+  const fs::path whole = dir / "whole.sqlite";
+  const fs::path resumed = dir / "resumed.sqlite";
+  ASSERT_EQ(samspel(kSweep + whole.string()), 0);
+  ASSERT_EQ(count_runs(whole), kRuns);
+
+  // Start the same study, kill it once some runs are committed and before it is done.
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string command =
+        std::string(SAMSPEL_BINARY) + " " + kSweep + resumed.string() + " >/dev/null 2>&1";
+    ::execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  long stored = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(resumed)) stored = count_runs(resumed);
+    if (stored > 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  stored = count_runs(resumed);
+  ASSERT_GT(stored, 0);
+  ASSERT_LT(stored, kRuns) << "the study finished before it could be interrupted";
+
+  ASSERT_EQ(samspel(kSweep + resumed.string()), 0);
+  ASSERT_EQ(samspel("export " + whole.string() + " --out " + (dir / "whole").string()), 0);
+  ASSERT_EQ(samspel("export " + resumed.string() + " --out " + (dir / "resumed").string()), 0);
+  for (const char* table : {"configurations.csv", "runs.csv", "series.csv", "run_series.csv"}) {
+    EXPECT_EQ(slurp(dir / "whole" / table), slurp(dir / "resumed" / table)) << table;
+  }
+  fs::remove_all(dir);
+}
+
+TEST(StudyCommand, ResumingWithAnotherDesignIsRefusedAndLeavesTheStore) {
+  const fs::path dir = fresh_dir("mismatch");
+  const fs::path store = dir / "s.sqlite";
+  const std::string small = "sweep " + kScenario.string() +
+                            " --param strategy.private_socializing=0:1 --design grid --points 3 "
+                            "--replicates 4 --store " +
+                            store.string();
+  ASSERT_EQ(samspel(small), 0);
+  const std::string before = slurp(store);
+  const std::string other = "sweep " + kScenario.string() +
+                            " --param strategy.private_socializing=0:1 --design grid --points 4 "
+                            "--replicates 4 --store " +
+                            store.string();
+  EXPECT_EQ(samspel(other), 2);
+  EXPECT_EQ(slurp(store), before);
+  fs::remove_all(dir);
+}
+
+TEST(StudyCommand, BadSweepsExitTwo) {
+  const fs::path dir = fresh_dir("bad");
+  const std::string base =
+      "sweep " + kScenario.string() + " --points 3 --store " + (dir / "s.sqlite").string();
+  EXPECT_EQ(samspel(base + " --param strategy.nothing=0:1"), 2);
+  EXPECT_EQ(samspel(base + " --param strategy.private_socializing=1:0"), 2);
+  EXPECT_EQ(samspel(base + " --param strategy.private_socializing=0.5:0.5"), 2);
+  EXPECT_EQ(samspel(base + " --param strategy.foundation=0:1"), 2);
+  EXPECT_FALSE(fs::exists(dir / "s.sqlite"));
+  EXPECT_EQ(samspel("export " + (dir / "none.sqlite").string()), 2);
+  fs::remove_all(dir);
+}
+
+}  // namespace
