@@ -14,6 +14,19 @@ inline constexpr int kExitBadInput = 2;
 
 using Command = std::function<int()>;
 
+}  // namespace samspel::cli
+
+#include "samspel/study/plan.hpp"
+#include "scenario_options.hpp"
+
+namespace samspel::cli {
+
+// Shared by the study commands (study_command.cpp).
+std::filesystem::path store_path(const ScenarioOptions& o, const std::string& store,
+                                 const std::string& kind);
+int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,
+                         unsigned threads);
+
 Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_compare_command(CLI::App& app, const std::string& command_line);
 Command add_sweep_command(CLI::App& app, const std::string& command_line);

@@ -6,22 +6,72 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "samspel/io/population.hpp"
 #include "samspel/io/results.hpp"
+#include "samspel/io/store.hpp"
+#include "samspel/study/plan.hpp"
 #include "samspel/study/run_scenario.hpp"
 #include "samspel/version.hpp"
 #include "scenario_options.hpp"
 
 namespace samspel::cli {
 
+namespace {
+
+struct RunOptions {
+  ScenarioOptions scenario;
+  std::string store;
+  bool keep_series = false;
+};
+
+// A scenario naming a population runs every municipality in it into a results store.
+int run_population(const io::Scenario& scenario, const RunOptions& o,
+                   const std::string& command_line) {
+  study::StudyPlan plan;
+  try {
+    const io::Population population = io::load_population(scenario.population, scenario);
+    plan =
+        study::plan_population(scenario, population, o.keep_series,
+                               {std::string(version()), std::string(git_revision()), command_line});
+  } catch (const io::ScenarioError& e) {
+    std::fprintf(stderr, "samspel: %s\n", e.what());
+    return kExitBadInput;
+  }
+  const std::filesystem::path path = store_path(o.scenario, o.store, "population");
+  const int code = run_study_into_store(plan, path, o.scenario.threads);
+  if (code != 0) return code;
+  fmt::print("\n{:<10} {:>14} {:>22} {:>18} {:>22} {:>20}\n", "size", "municipalities",
+             "majority shift/election", "CEO changes/year", "CEO exits cooperation",
+             "periods w. new CEO");
+  for (const auto& row : io::population_summary(path)) {
+    fmt::print("{:<10} {:>14} {:>21.1f}% {:>17.1f}% {:>21.1f}% {:>19.1f}%\n", row.size_class,
+               row.municipalities, 100 * row.majority_shift_per_election,
+               100 * row.ceo_changes_per_year, 100 * row.ceo_exits_cooperation_share,
+               100 * row.terms_with_ceo_change);
+  }
+  return 0;
+}
+
+}  // namespace
+
 Command add_run_command(CLI::App& app, const std::string& command_line) {
-  auto o = std::make_shared<ScenarioOptions>();
-  auto* sub = app.add_subcommand("run", "Run a scenario's replicates and write the results");
-  add_scenario_options(*sub, *o);
-  return [o, command_line] {
+  auto opts = std::make_shared<RunOptions>();
+  auto* sub = app.add_subcommand(
+      "run",
+      "Run a scenario's replicates (for a population: every municipality) and write the results");
+  add_scenario_options(*sub, opts->scenario);
+  sub->add_option(
+      "--store", opts->store,
+      "Results store of a population study (default results/<scenario>-population.sqlite)");
+  sub->add_flag("--keep-series", opts->keep_series,
+                "Population study: also store every run's series");
+  return [opts, command_line] {
+    const ScenarioOptions* o = &opts->scenario;
     io::Scenario scenario;
     std::filesystem::path out;
     try {
       scenario = load_with_options(*o);
+      if (!scenario.population.empty()) return run_population(scenario, *opts, command_line);
       out = output_directory(*o);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());

@@ -38,6 +38,9 @@ const char* const kSummaryMeasures[][2] = {
     {"unrecovered_changes",
      "Changes with cooperation observed before them after which it never got back to 90% in the "
      "run"},
+    {"terms_with_ceo_change",
+     "Share of the run's complete four-year periods (from the start) with at least one change of "
+     "kommunchef"},
     {"final_fit", "fit(g) in the last month"},
     {"final_satisfaction", "Citizen satisfaction in the last month"},
 };
@@ -83,6 +86,16 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       ++unrecovered;
     }
   }
+  const int terms = months / 48;
+  int terms_with_change = 0;
+  for (int term = 0; term < terms; ++term) {
+    for (const auto& c : s.changes) {
+      if (c.seat == model::Seat::ceo && c.step / 48 == term) {
+        ++terms_with_change;
+        break;
+      }
+    }
+  }
   const auto last = [&](Metric m) {
     return series[static_cast<std::size_t>(months - 1) * kMetricCount +
                   static_cast<std::size_t>(m)];
@@ -108,6 +121,7 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       relative_followed > 0 ? relative_drop / relative_followed : kNaN,
       recovered > 0 ? recovery / recovered : kNaN,
       static_cast<double>(unrecovered),
+      terms > 0 ? static_cast<double>(terms_with_change) / terms : kNaN,
       last(Metric::fit_ideas),
       last(Metric::satisfaction),
   };

@@ -250,6 +250,11 @@ Scenario from_table(const toml::table& root, std::string_view source) {
       s.name = text_of(node, key, source);
     } else if (key == "description") {
       s.description = text_of(node, key, source);
+    } else if (key == "population") {
+      // Relative to the scenario file, so a scenario and its data travel together.
+      const std::filesystem::path file(text_of(node, key, source));
+      s.population = file.is_absolute() ? file : std::filesystem::path(source).parent_path() / file;
+      s.places["population"] = where(source, node.source());
     } else if (key == "run") {
       read_run(s, table_of(node, key, source), source);
     } else if (key == "municipality" || key == "strategy" || key == "model") {
@@ -264,8 +269,8 @@ Scenario from_table(const toml::table& root, std::string_view source) {
       }
     } else {
       fail(source, node, key,
-           "unknown key; allowed: name, description, [run], [municipality], [strategy], [model], "
-           "[[events]]");
+           "unknown key; allowed: name, description, population, [run], [municipality], "
+           "[strategy], [model], [[events]]");
     }
   }
   return s;

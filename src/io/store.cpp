@@ -343,6 +343,37 @@ void Store::insert_series(int configuration, std::span<const double> rows) {
   }
 }
 
+std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store) {
+  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+  const double years = std::stod(study_value(db, "months")) / 12.0;
+  // Classes in size order (they are named by their lower bound), then all municipalities.
+  const std::string select =
+      "SELECT COUNT(DISTINCT c.id), AVG(CAST(r.election_shifts AS REAL) / NULLIF(r.elections, 0)), "
+      "AVG(r.ceo_changes), CAST(SUM(r.ceo_exits_cooperation) AS REAL) / NULLIF(SUM(r.ceo_changes), "
+      "0), "
+      "AVG(r.terms_with_ceo_change) FROM runs r JOIN configurations c ON r.configuration = c.id";
+  std::vector<SizeClassSummary> out;
+  const auto read = [&](Statement& s, const std::string& name) {
+    SizeClassSummary row;
+    row.size_class = name;
+    row.municipalities = sqlite3_column_int(s.get(), 0);
+    row.majority_shift_per_election = sqlite3_column_double(s.get(), 1);
+    row.ceo_changes_per_year = sqlite3_column_double(s.get(), 2) / years;
+    row.ceo_exits_cooperation_share = sqlite3_column_double(s.get(), 3);
+    row.terms_with_ceo_change = sqlite3_column_double(s.get(), 4);
+    out.push_back(row);
+  };
+  for (const char* size : {"<10k", "10-25k", "25-50k", "50-100k", "100-200k", ">=200k"}) {
+    Statement s(db, select + " WHERE c.size_class = ?");
+    s.bind(1, std::string(size));
+    if (s.step() && sqlite3_column_int(s.get(), 0) > 0) read(s, size);
+  }
+  Statement all(db, select);
+  if (all.step()) read(all, "all");
+  return out;
+}
+
 void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
                   const std::string& format) {
   if (!std::filesystem::exists(store)) {

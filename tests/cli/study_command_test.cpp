@@ -135,3 +135,34 @@ TEST(StudyCommand, BadSweepsExitTwo) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RunCommand, PopulationScenarioRunsEveryMunicipalityIntoAStore) {
+  const fs::path dir = fresh_dir("population");
+  std::ofstream(dir / "towns.tsv")
+      << "# test\nkommun\tpopulation\nLiten\t4000\nMellan\t30000\nStor\t250000\n";
+  std::ofstream(dir / "towns.toml")
+      << "population = \"towns.tsv\"\n[run]\nyears = 4\nreplicates = 3\n";
+  const fs::path store = dir / "towns.sqlite";
+  ASSERT_EQ(samspel("run " + (dir / "towns.toml").string() + " --store " + store.string()), 0);
+  EXPECT_EQ(count_runs(store), 9);
+  ASSERT_EQ(samspel("export " + store.string() + " --out " + (dir / "x").string()), 0);
+  const std::string configurations = slurp(dir / "x" / "configurations.csv");
+  EXPECT_NE(configurations.find("Liten,Liten,<10k"), std::string::npos) << configurations;
+  EXPECT_NE(configurations.find("Stor,Stor,>=200k"), std::string::npos) << configurations;
+  fs::remove_all(dir);
+}
+
+TEST(RunCommand, BadPopulationRowExitsTwoWithoutAStore) {
+  const fs::path dir = fresh_dir("population-bad");
+  std::ofstream(dir / "towns.tsv") << "kommun\tpopulation\nLiten\t4000\nTrasig\t-3\n";
+  std::ofstream(dir / "towns.toml")
+      << "population = \"towns.tsv\"\n[run]\nyears = 4\nreplicates = 3\n";
+  const fs::path store = dir / "towns.sqlite";
+  EXPECT_EQ(samspel("run " + (dir / "towns.toml").string() + " --store " + store.string()), 2);
+  EXPECT_FALSE(fs::exists(store));
+  fs::remove_all(dir);
+}
+
+}  // namespace

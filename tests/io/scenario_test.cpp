@@ -68,13 +68,13 @@ auto scenario_error(std::string_view position, std::string_view key, std::string
 TEST(ScenarioErrors, UnknownTopLevelKey) {
   EXPECT_THAT(parse_error("name = \"x\"\ncolour = \"red\"\n"),
               scenario_error("2:10", "colour",
-                             "name, description, [run], [municipality], [strategy], [model], "
-                             "[[events]]"));
+                             "name, description, population, [run], [municipality], [strategy], "
+                             "[model], [[events]]"));
 }
 
 TEST(ScenarioErrors, UnknownTopLevelTable) {
   EXPECT_THAT(parse_error("[strategies]\nfoundation = \"roles\"\n"),
-              scenario_error("1:1", "strategies", "name, description, [run]"));
+              scenario_error("1:1", "strategies", "name, description, population, [run]"));
 }
 
 TEST(ScenarioErrors, UnknownMunicipalityKey) {

@@ -42,6 +42,8 @@ struct DatedEvent {
 struct Scenario {
   std::string name;
   std::string description;
+  // A population file (data/municipalities.tsv format): run every municipality in it.
+  std::filesystem::path population;
   std::string source;  // file path, or "<text>"
   model::Parameters parameters;
   RunSettings run;

@@ -85,6 +85,19 @@ class Store {
   sqlite3_stmt* insert_series_ = nullptr;
 };
 
+// Population results by size class (and "all"): municipalities, the share of them with a
+// majority shift per election, CEO changes per year, the share of CEO exits over cooperation,
+// and the share of four-year periods with a change of kommunchef; means over runs.
+struct SizeClassSummary {
+  std::string size_class;
+  int municipalities = 0;
+  double majority_shift_per_election = 0;
+  double ceo_changes_per_year = 0;
+  double ceo_exits_cooperation_share = 0;
+  double terms_with_ceo_change = 0;
+};
+std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store);
+
 // Writes every table of a store as CSV files into `dir` (one per table) or as one JSON
 // document to `dir`/store.json. Rows are ordered by their keys, so equal stores export equally.
 void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
