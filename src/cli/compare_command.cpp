@@ -7,7 +7,8 @@
 
 #include "commands.hpp"
 #include "samspel/io/comparison.hpp"
-#include "samspel/study/compare.hpp"
+#include "samspel/io/store.hpp"
+#include "samspel/study/plan.hpp"
 #include "samspel/version.hpp"
 #include "scenario_options.hpp"
 
@@ -18,6 +19,7 @@ namespace {
 struct CompareOptions {
   ScenarioOptions scenario;
   std::vector<std::string> vary;
+  std::string store;
   bool all = false;
 };
 
@@ -32,6 +34,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
   sub->add_option("--vary", o->vary, "Vary a parameter: section.name=v1,v2[,...] (repeatable)")
       ->required();
   sub->add_flag("--all", o->all, "Print every measure, not only the headline ones");
+  sub->add_option("--store", o->store, "Results store (default results/<scenario>-compare.sqlite)");
   return [o, command_line] {
     std::vector<io::Variant> variants;
     std::filesystem::path out;
@@ -46,15 +49,17 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
     }
-    const auto total =
-        variants.size() * static_cast<std::size_t>(variants[0].scenario.run.replicates);
-    const io::Comparison c =
-        study::run_comparison(variants, o->scenario.threads, progress_bar(total, "runs"));
+    const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
+    const std::filesystem::path store = store_path(o->scenario, o->store, "compare");
+    const int code = run_study_into_store(study::plan_comparison(variants, false, p), store,
+                                          o->scenario.threads);
+    if (code != 0) return code;
+    const io::Comparison c = io::read_comparison(store);
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
     io::write_comparison_directory(out, c, variants, provenance);
-    fmt::print("{}\n", io::comparison_table(
-                           c, o->all ? std::vector<std::string>{} : io::headline_measures()));
+    fmt::print("\n{}\n", io::comparison_table(
+                             c, o->all ? std::vector<std::string>{} : io::headline_measures()));
     fmt::print("results written to {}/ (compare.csv, provenance.json)\n", out.string());
     return 0;
   };

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -341,6 +342,34 @@ void Store::insert_series(int configuration, std::span<const double> rows) {
       finish(db_, s);
     }
   }
+}
+
+Comparison read_comparison(const std::filesystem::path& store) {
+  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+  Comparison c;
+  c.replicates = std::stoi(study_value(db, "replicates"));
+  c.measures = run_measure_info().size();
+  {
+    Statement s(db, "SELECT label FROM configurations ORDER BY id");
+    while (s.step())
+      c.labels.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
+  }
+  c.values.assign(c.labels.size() * static_cast<std::size_t>(c.replicates) * c.measures,
+                  std::numeric_limits<double>::quiet_NaN());
+  Statement s(db, "SELECT * FROM runs ORDER BY configuration, replicate");
+  while (s.step()) {
+    const auto configuration = static_cast<std::size_t>(sqlite3_column_int(s.get(), 0));
+    const auto replicate = static_cast<std::size_t>(sqlite3_column_int(s.get(), 1));
+    double* row = &c.values[(configuration * static_cast<std::size_t>(c.replicates) + replicate) *
+                            c.measures];
+    for (std::size_t m = 0; m < c.measures; ++m) {
+      const int column = static_cast<int>(m + 3);
+      if (sqlite3_column_type(s.get(), column) != SQLITE_NULL)
+        row[m] = sqlite3_column_double(s.get(), column);
+    }
+  }
+  return c;
 }
 
 std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store) {

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
 
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
@@ -11,6 +14,23 @@
 
 namespace samspel::study {
 namespace {
+
+std::filesystem::path temp_store(const std::string& name) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("samspel-compare-" + name + "-" + std::to_string(::getpid()) + ".sqlite");
+  std::filesystem::remove(path);
+  return path;
+}
+
+io::Comparison compare(const std::vector<io::Variant>& variants, unsigned threads,
+                       const std::string& name) {
+  const auto path = temp_store(name);
+  StudyOptions options;
+  options.threads = threads;
+  io::Comparison c = run_comparison(variants, path, options);
+  std::filesystem::remove(path);
+  return c;
+}
 
 io::Scenario small() {
   io::Scenario s = io::parse_scenario("[run]\nyears = 5\nreplicates = 30\nseed = 4\n", "<test>");
@@ -30,7 +50,7 @@ std::size_t measure(const std::string& name) {
 // random numbers their runs are identical, so every paired difference is exactly zero.
 TEST(Compare, IdenticalVariantsDifferByExactlyZero) {
   const auto variants = io::expand_variants(small(), {"strategy.foundation=roles,roles"});
-  const io::Comparison c = run_comparison(variants, 2);
+  const io::Comparison c = compare(variants, 2, "zero");
   for (std::size_t m = 0; m < c.measures; ++m) {
     const auto d = engine::paired_difference(c.column(0, m), c.column(1, m));
     if (d.n > 0) EXPECT_DOUBLE_EQ(d.mean, 0) << io::run_measure_info()[m].name;
@@ -40,7 +60,7 @@ TEST(Compare, IdenticalVariantsDifferByExactlyZero) {
 TEST(Compare, ReferenceVariantEqualsAPlainRun) {
   const io::Scenario s = small();
   const auto variants = io::expand_variants(s, {"strategy.private_socializing=0.3,0.9"});
-  const io::Comparison c = run_comparison(variants, 3);
+  const io::Comparison c = compare(variants, 3, "plain");
   const io::RunResults plain = run_scenario(s, 1);
   std::vector<double> row(c.measures);
   for (int i = 0; i < s.run.replicates; ++i) {
@@ -59,15 +79,15 @@ TEST(Compare, ReferenceVariantEqualsAPlainRun) {
 
 TEST(Compare, IndependentOfThreadCount) {
   const auto variants = io::expand_variants(small(), {"strategy.role_dialogue=none,recurring"});
-  const io::Comparison one = run_comparison(variants, 1);
-  const io::Comparison four = run_comparison(variants, 4);
+  const io::Comparison one = compare(variants, 1, "one");
+  const io::Comparison four = compare(variants, 4, "four");
   EXPECT_EQ(io::comparison_csv(one), io::comparison_csv(four));
 }
 
 // Close private relations raise closeness: a mechanism, so the paired interval excludes zero.
 TEST(Compare, PrivateSocialisingRaisesCloseness) {
   const auto variants = io::expand_variants(small(), {"strategy.private_socializing=0,1"});
-  const io::Comparison c = run_comparison(variants, 2);
+  const io::Comparison c = compare(variants, 2, "closeness");
   const std::size_t m = measure("mean_closeness_kso_ceo");
   const auto d = engine::paired_difference(c.column(0, m), c.column(1, m));
   EXPECT_GT(d.low, 0);

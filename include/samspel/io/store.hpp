@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "samspel/engine/calendar.hpp"
+#include "samspel/io/comparison.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -84,6 +85,9 @@ class Store {
   sqlite3_stmt* insert_run_series_ = nullptr;
   sqlite3_stmt* insert_series_ = nullptr;
 };
+
+// A comparison study's runs, read back for paired differences (variant = configuration).
+Comparison read_comparison(const std::filesystem::path& store);
 
 // Population results by size class (and "all"): municipalities, the share of them with a
 // majority shift per election, CEO changes per year, the share of CEO exits over cooperation,
