@@ -19,21 +19,8 @@ namespace {
 constexpr std::string_view kColumnsAllowed =
     "allowed: population or a key of docs/parameters.md such as strategy.foundation";
 
-// Messages are one line, but they echo text from the file and the path, which may hold stray
-// carriage returns (a '\r' inside a line survives the trimming of the line's end).
-ScenarioError error(std::string message) {
-  std::string line;
-  line.reserve(message.size());
-  for (const char c : message) {
-    if (c == '\n') {
-      line += "\\n";
-    } else if (c == '\r') {
-      line += "\\r";
-    } else {
-      line += c;
-    }
-  }
-  return ScenarioError(line);
+ScenarioError error(std::string_view message) {
+  return one_line_error(message);
 }
 
 std::vector<std::string_view> split_tabs(std::string_view line) {

@@ -15,21 +15,8 @@ namespace {
 
 using model::EventType;
 
-// Messages are one line, but they echo text that may hold line breaks: quoted keys, labels,
-// paths and --set arguments.
-ScenarioError error(std::string message) {
-  std::string line;
-  line.reserve(message.size());
-  for (const char c : message) {
-    if (c == '\n') {
-      line += "\\n";
-    } else if (c == '\r') {
-      line += "\\r";
-    } else {
-      line += c;
-    }
-  }
-  return ScenarioError(line);
+ScenarioError error(std::string_view message) {
+  return one_line_error(message);
 }
 
 std::string where(std::string_view source, const toml::source_region& region) {
@@ -277,6 +264,23 @@ Scenario from_table(const toml::table& root, std::string_view source) {
 }
 
 }  // namespace
+
+ScenarioError one_line_error(std::string_view message) {
+  // Messages echo input (quoted keys, labels, paths, --set arguments, file fields) that may
+  // hold line breaks; written out, they keep the message on one line.
+  std::string line;
+  line.reserve(message.size());
+  for (const char c : message) {
+    if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else {
+      line += c;
+    }
+  }
+  return ScenarioError(line);
+}
 
 std::vector<model::ScriptedEvent> Scenario::scripted_events() const {
   const engine::Calendar cal = calendar();

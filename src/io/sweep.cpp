@@ -17,21 +17,8 @@ namespace {
 
 constexpr std::string_view kForm = "key=lo:hi or key=lo:hi:log, e.g. strategy.delegation=0.2:0.8";
 
-// Messages are one line, but they echo the specification, which may hold line breaks.
 ScenarioError error(std::string_view spec, std::string_view problem) {
-  std::string line = fmt::format("--param {}: {}", spec, problem);
-  std::string out;
-  out.reserve(line.size());
-  for (const char c : line) {
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else {
-      out += c;
-    }
-  }
-  return ScenarioError(out);
+  return one_line_error(fmt::format("--param {}: {}", spec, problem));
 }
 
 // The whole of `text` as a number, or nothing. from_chars takes no leading '+' or spaces and

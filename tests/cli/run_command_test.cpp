@@ -138,9 +138,9 @@ TEST(RunCommand, ProvenanceRecordsTheRun) {
 TEST(CompareCommand, WritesThePairedDifferences) {
   const fs::path out = fresh_dir("compare");
   const std::string scenario = (kScenarios / "default.toml").string();
-  const Result r =
-      samspel("compare " + scenario +
-              " --vary strategy.foundation=chemistry,roles --replicates 12 --out " + out.string());
+  const Result r = samspel("compare " + scenario +
+                           " --vary strategy.foundation=chemistry,roles --replicates 12 --out " +
+                           out.string() + " --store " + (out / "study.sqlite").string());
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("[1] strategy.foundation=roles"), std::string::npos) << r.output;
   const std::string csv = slurp(out / "compare.csv");
@@ -153,11 +153,13 @@ TEST(CompareCommand, WritesThePairedDifferences) {
 TEST(CompareCommand, BadVaryExitsTwoAndWritesNothing) {
   const fs::path out = fresh_dir("compare-bad");
   const std::string scenario = (kScenarios / "default.toml").string();
-  Result r = samspel("compare " + scenario +
-                     " --vary strategy.foundation=chemistry,friends --out " + out.string());
+  Result r =
+      samspel("compare " + scenario + " --vary strategy.foundation=chemistry,friends --out " +
+              out.string() + " --store " + (out / "study.sqlite").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("--vary strategy.foundation=friends"), std::string::npos) << r.output;
-  r = samspel("compare " + scenario + " --vary strategy.foundation=roles --out " + out.string());
+  r = samspel("compare " + scenario + " --vary strategy.foundation=roles --out " + out.string() +
+              " --store " + (out / "study.sqlite").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("only one variant"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out));

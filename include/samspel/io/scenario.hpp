@@ -24,6 +24,10 @@ class ScenarioError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A ScenarioError whose message stays on one line: line breaks in echoed input are written out
+// as \n and \r.
+ScenarioError one_line_error(std::string_view message);
+
 struct RunSettings {
   engine::YearMonth start{2010, 1};
   int years = 16;
