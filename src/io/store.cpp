@@ -4,7 +4,9 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -21,9 +23,7 @@ namespace {
 constexpr int kSchemaVersion = 1;
 constexpr const char* kStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
 constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
-constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate",
-                                       "configuration, month, statistic",
-                                       "configuration, replicate, month"};
+constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate"};
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
   throw std::runtime_error(fmt::format("results store: {}: {}", what, sqlite3_errmsg(db)));
@@ -83,6 +83,8 @@ std::string placeholders(std::size_t n) {
 
 sqlite3* open_db(const std::filesystem::path& path, int flags) {
   sqlite3* db = nullptr;
+  // One thread at a time uses a connection (the study's writer): SQLite's own locking is waste.
+  flags |= SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
@@ -169,6 +171,7 @@ Store::Store(const std::filesystem::path& path, const StudyDescription& study)
   // guarantee studies need) without an fsync per transaction.
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = NORMAL");
+  execute("PRAGMA cache_size = -65536");  // 64 MB
 }
 
 Store::~Store() {
@@ -191,6 +194,8 @@ void Store::create(const StudyDescription& study) {
   std::string measures;
   for (const auto& m : run_measure_info())
     measures += fmt::format(", {} REAL", m.name);
+  // Larger pages suit the wide rows of runs and series.
+  execute("PRAGMA page_size = 16384");
   execute("BEGIN");
   execute("CREATE TABLE study (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   execute(
@@ -200,14 +205,18 @@ void Store::create(const StudyDescription& study) {
       "CREATE TABLE runs (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, seed "
       "INTEGER NOT NULL" +
       measures + ", PRIMARY KEY (configuration, replicate)) WITHOUT ROWID");
+  // Monthly series are stored one BLOB per metric (the months as little-endian IEEE-754
+  // doubles): a fraction of the rows and writes of one row per month; export_store writes them
+  // out one row per month again.
   execute(
-      "CREATE TABLE series (configuration INTEGER NOT NULL, month TEXT NOT NULL, statistic "
-      "TEXT NOT NULL" +
-      metric_columns("REAL") + ", PRIMARY KEY (configuration, month, statistic)) WITHOUT ROWID");
+      "CREATE TABLE series (configuration INTEGER NOT NULL, statistic TEXT NOT NULL, metric TEXT "
+      "NOT NULL, months BLOB NOT NULL, PRIMARY KEY (configuration, statistic, metric)) WITHOUT "
+      "ROWID");
   execute(
-      "CREATE TABLE run_series (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, "
-      "month TEXT NOT NULL" +
-      metric_columns("REAL") + ", PRIMARY KEY (configuration, replicate, month)) WITHOUT ROWID");
+      "CREATE TABLE run_series (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, metric "
+      "TEXT NOT NULL, months BLOB NOT NULL, PRIMARY KEY (configuration, replicate, metric)) "
+      "WITHOUT "
+      "ROWID");
   {
     Statement s(db_, "INSERT INTO study (key, value) VALUES (?, ?)");
     const std::pair<const char*, std::string> rows[] = {
@@ -309,36 +318,37 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
 }
 
 void Store::insert_run_series(int configuration, int replicate, std::span<const double> series) {
-  sqlite3_stmt* s =
-      prepared(insert_run_series_, fmt::format("INSERT INTO run_series VALUES (?, ?, ?, {})",
-                                               placeholders(model::kMetricCount)));
-  for (int t = 0; t < calendar_.months(); ++t) {
+  sqlite3_stmt* s = prepared(insert_run_series_, "INSERT INTO run_series VALUES (?, ?, ?, ?)");
+  const auto months = static_cast<std::size_t>(calendar_.months());
+  std::vector<double> values(months);
+  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    for (std::size_t t = 0; t < months; ++t)
+      values[t] = series[t * model::kMetricCount + m];
     sqlite3_bind_int64(s, 1, configuration);
     sqlite3_bind_int64(s, 2, replicate);
-    const std::string month = engine::format_year_month(calendar_.at(t));
-    sqlite3_bind_text(s, 3, month.c_str(), -1, SQLITE_TRANSIENT);
-    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
-      bind_number(s, static_cast<int>(m + 4),
-                  series[static_cast<std::size_t>(t) * model::kMetricCount + m]);
-    }
+    sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
+                      static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
+    sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(double)),
+                      SQLITE_TRANSIENT);
     finish(db_, s);
   }
 }
 
 void Store::insert_series(int configuration, std::span<const double> rows) {
-  sqlite3_stmt* s = prepared(insert_series_, fmt::format("INSERT INTO series VALUES (?, ?, ?, {})",
-                                                         placeholders(model::kMetricCount)));
+  sqlite3_stmt* s = prepared(insert_series_, "INSERT INTO series VALUES (?, ?, ?, ?)");
   const auto months = static_cast<std::size_t>(calendar_.months());
+  std::vector<double> values(months);
   for (std::size_t stat = 0; stat < std::size(kStatistics); ++stat) {
-    for (std::size_t t = 0; t < months; ++t) {
-      sqlite3_bind_int64(s, 1, configuration);
-      const std::string month = engine::format_year_month(calendar_.at(static_cast<int>(t)));
-      sqlite3_bind_text(s, 2, month.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text(s, 3, kStatistics[stat], -1, SQLITE_STATIC);
-      for (std::size_t m = 0; m < model::kMetricCount; ++m) {
-        bind_number(s, static_cast<int>(m + 4),
-                    rows[(stat * months + t) * model::kMetricCount + m]);
+    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+      for (std::size_t t = 0; t < months; ++t) {
+        values[t] = rows[(stat * months + t) * model::kMetricCount + m];
       }
+      sqlite3_bind_int64(s, 1, configuration);
+      sqlite3_bind_text(s, 2, kStatistics[stat], -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
+                        static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
+      sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(double)),
+                        SQLITE_TRANSIENT);
       finish(db_, s);
     }
   }
@@ -403,6 +413,100 @@ std::vector<SizeClassSummary> population_summary(const std::filesystem::path& st
   return out;
 }
 
+namespace {
+
+std::string number_text(double v) {
+  return std::isnan(v) ? "NA" : fmt::format("{}", v);
+}
+
+// Writes `table` (series or run_series) one row per month: the key columns (configuration and
+// statistic, or configuration and replicate), the month, then one column per metric.
+void export_series(sqlite3* db, const char* table, bool aggregated,
+                   const std::filesystem::path& dir, const std::string& format,
+                   nlohmann::ordered_json& all) {
+  const int months = std::stoi(study_value(db, "months"));
+  const auto start = engine::parse_year_month(study_value(db, "start"));
+  const engine::Calendar calendar(start.value_or(engine::YearMonth{}), months);
+  std::map<std::string, std::size_t> metric_index;
+  for (std::size_t m = 0; m < model::kMetricCount; ++m)
+    metric_index[std::string(model::kMetrics[m].name)] = m;
+  const std::string second = aggregated ? "statistic" : "replicate";
+  std::string csv = fmt::format("configuration,{},month", second);
+  for (const auto& m : model::kMetrics)
+    csv += fmt::format(",{}", m.name);
+  csv += '\n';
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  // One group = one configuration (aggregated: all its statistics) or one run.
+  std::vector<std::string> labels;          // statistic or replicate of each block
+  std::vector<std::vector<double>> blocks;  // [block][month * metrics + metric]
+  std::int64_t group = -1;
+  const auto flush = [&] {
+    if (group < 0) return;
+    for (int month = 0; month < months; ++month) {
+      const std::string ym = engine::format_year_month(calendar.at(month));
+      for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const std::string key = aggregated ? std::to_string(group) : std::to_string(group >> 32U);
+        csv += fmt::format("{},{},{}", key, labels[b], ym);
+        nlohmann::ordered_json row;
+        row["configuration"] = aggregated ? group : (group >> 32U);
+        row[second] = labels[b];
+        row["month"] = ym;
+        for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+          const double v = blocks[b][static_cast<std::size_t>(month) * model::kMetricCount + m];
+          csv += "," + number_text(v);
+          if (std::isnan(v)) {
+            row[std::string(model::kMetrics[m].name)] = nullptr;
+          } else {
+            row[std::string(model::kMetrics[m].name)] = v;
+          }
+        }
+        csv += '\n';
+        if (format == "json") rows.push_back(std::move(row));
+      }
+    }
+    labels.clear();
+    blocks.clear();
+  };
+  Statement s(db, fmt::format("SELECT configuration, {}, metric, months FROM {} ORDER BY "
+                              "configuration, {}, metric",
+                              second, table, second));
+  while (s.step()) {
+    const std::int64_t configuration = sqlite3_column_int64(s.get(), 0);
+    const std::string label = aggregated
+                                  ? reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 1))
+                                  : std::to_string(sqlite3_column_int64(s.get(), 1));
+    const std::int64_t key =
+        aggregated ? configuration : (configuration << 32U) | sqlite3_column_int64(s.get(), 1);
+    if (key != group) {
+      flush();
+      group = key;
+    }
+    if (labels.empty() || labels.back() != label) {
+      labels.push_back(label);
+      blocks.emplace_back(static_cast<std::size_t>(months) * model::kMetricCount,
+                          std::numeric_limits<double>::quiet_NaN());
+    }
+    const auto it =
+        metric_index.find(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 2)));
+    const auto* blob = static_cast<const double*>(sqlite3_column_blob(s.get(), 3));
+    const int bytes = sqlite3_column_bytes(s.get(), 3);
+    if (it == metric_index.end() || blob == nullptr ||
+        bytes != months * static_cast<int>(sizeof(double)))
+      continue;
+    for (int month = 0; month < months; ++month) {
+      std::memcpy(
+          &blocks.back()[static_cast<std::size_t>(month) * model::kMetricCount + it->second],
+          reinterpret_cast<const char*>(blob) + static_cast<std::size_t>(month) * sizeof(double),
+          sizeof(double));
+    }
+  }
+  flush();
+  if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", table), csv);
+  all[table] = std::move(rows);
+}
+
+}  // namespace
+
 void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
                   const std::string& format) {
   if (!std::filesystem::exists(store)) {
@@ -413,6 +517,10 @@ void export_store(const std::filesystem::path& store, const std::filesystem::pat
   std::filesystem::create_directories(dir);
   nlohmann::ordered_json all;
   for (std::size_t t = 0; t < std::size(kTables); ++t) {
+    if (t >= 3) {  // series and run_series: BLOBs written out one row per month
+      export_series(db, kTables[t], t == 3, dir, format, all);
+      continue;
+    }
     Statement s(db, fmt::format("SELECT * FROM {} ORDER BY {}", kTables[t], kTableOrder[t]));
     const int columns = sqlite3_column_count(s.get());
     std::string csv;
