@@ -9,6 +9,7 @@ packages=(
   libfmt-dev           # formatting of output files
   nlohmann-json3-dev   # provenance and (later) the HTTP API
   libsqlite3-dev       # results store of studies
+  libopenmpi-dev openmpi-bin  # studies across processes and machines (mpirun)
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
   libbenchmark-dev     # bench/
 )

@@ -16,6 +16,7 @@ using Command = std::function<int()>;
 
 }  // namespace samspel::cli
 
+#include "samspel/engine/cluster.hpp"
 #include "samspel/study/plan.hpp"
 #include "scenario_options.hpp"
 
@@ -24,12 +25,17 @@ namespace samspel::cli {
 // Shared by the study commands (study_command.cpp).
 std::filesystem::path store_path(const ScenarioOptions& o, const std::string& store,
                                  const std::string& kind);
+// Under MPI every rank builds the same plan; rank 0 opens the store and writes it, the other
+// ranks compute runs for it.
 int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,
-                         unsigned threads);
+                         unsigned threads, const engine::Cluster& cluster);
 
-Command add_run_command(CLI::App& app, const std::string& command_line);
-Command add_compare_command(CLI::App& app, const std::string& command_line);
-Command add_sweep_command(CLI::App& app, const std::string& command_line);
+Command add_run_command(CLI::App& app, const std::string& command_line,
+                        const engine::Cluster& cluster);
+Command add_compare_command(CLI::App& app, const std::string& command_line,
+                            const engine::Cluster& cluster);
+Command add_sweep_command(CLI::App& app, const std::string& command_line,
+                          const engine::Cluster& cluster);
 Command add_export_command(CLI::App& app);
 Command add_docs_command(CLI::App& app);
 

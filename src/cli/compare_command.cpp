@@ -25,7 +25,8 @@ struct CompareOptions {
 
 }  // namespace
 
-Command add_compare_command(CLI::App& app, const std::string& command_line) {
+Command add_compare_command(CLI::App& app, const std::string& command_line,
+                            const engine::Cluster& cluster) {
   auto o = std::make_shared<CompareOptions>();
   auto* sub = app.add_subcommand(
       "compare",
@@ -35,7 +36,7 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
       ->required();
   sub->add_flag("--all", o->all, "Print every measure, not only the headline ones");
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-compare.sqlite)");
-  return [o, command_line] {
+  return [o, command_line, &cluster] {
     std::vector<io::Variant> variants;
     std::filesystem::path out;
     try {
@@ -52,8 +53,8 @@ Command add_compare_command(CLI::App& app, const std::string& command_line) {
     const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
     const std::filesystem::path store = store_path(o->scenario, o->store, "compare");
     const int code = run_study_into_store(study::plan_comparison(variants, false, p), store,
-                                          o->scenario.threads);
-    if (code != 0) return code;
+                                          o->scenario.threads, cluster);
+    if (code != 0 || !cluster.coordinator()) return code;
     const io::Comparison c = io::read_comparison(store);
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};

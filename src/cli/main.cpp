@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "samspel/engine/cluster.hpp"
 #include "samspel/version.hpp"
 
 int main(int argc, char** argv) {
@@ -16,13 +17,20 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i)
     command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
 
+  // Under MPI only rank 0 speaks: the other ranks' output would repeat it.
+  const engine::Cluster cluster(&argc, &argv);
+  if (!cluster.coordinator()) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+  }
+
   CLI::App app{
       "samspel: how a municipality's leading politicians and civil servants work together"};
   app.set_version_flag("--version", fmt::format("samspel {} ({})", version(), git_revision()));
   app.require_subcommand(1);
-  const cli::Command run = cli::add_run_command(app, command_line);
-  const cli::Command compare = cli::add_compare_command(app, command_line);
-  const cli::Command sweep = cli::add_sweep_command(app, command_line);
+  const cli::Command run = cli::add_run_command(app, command_line, cluster);
+  const cli::Command compare = cli::add_compare_command(app, command_line, cluster);
+  const cli::Command sweep = cli::add_sweep_command(app, command_line, cluster);
   const cli::Command export_store = cli::add_export_command(app);
   const cli::Command docs = cli::add_docs_command(app);
   try {

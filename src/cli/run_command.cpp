@@ -26,7 +26,7 @@ struct RunOptions {
 
 // A scenario naming a population runs every municipality in it into a results store.
 int run_population(const io::Scenario& scenario, const RunOptions& o,
-                   const std::string& command_line) {
+                   const std::string& command_line, const engine::Cluster& cluster) {
   study::StudyPlan plan;
   try {
     const io::Population population = io::load_population(scenario.population, scenario);
@@ -38,8 +38,8 @@ int run_population(const io::Scenario& scenario, const RunOptions& o,
     return kExitBadInput;
   }
   const std::filesystem::path path = store_path(o.scenario, o.store, "population");
-  const int code = run_study_into_store(plan, path, o.scenario.threads);
-  if (code != 0) return code;
+  const int code = run_study_into_store(plan, path, o.scenario.threads, cluster);
+  if (code != 0 || !cluster.coordinator()) return code;
   fmt::print("\n{:<10} {:>14} {:>22} {:>18} {:>22} {:>20}\n", "size", "municipalities",
              "majority shift/election", "CEO changes/year", "CEO exits cooperation",
              "periods w. new CEO");
@@ -54,7 +54,8 @@ int run_population(const io::Scenario& scenario, const RunOptions& o,
 
 }  // namespace
 
-Command add_run_command(CLI::App& app, const std::string& command_line) {
+Command add_run_command(CLI::App& app, const std::string& command_line,
+                        const engine::Cluster& cluster) {
   auto opts = std::make_shared<RunOptions>();
   auto* sub = app.add_subcommand(
       "run",
@@ -65,13 +66,16 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
       "Results store of a population study (default results/<scenario>-population.sqlite)");
   sub->add_flag("--keep-series", opts->keep_series,
                 "Population study: also store every run's series");
-  return [opts, command_line] {
+  return [opts, command_line, &cluster] {
     const ScenarioOptions* o = &opts->scenario;
     io::Scenario scenario;
     std::filesystem::path out;
     try {
       scenario = load_with_options(*o);
-      if (!scenario.population.empty()) return run_population(scenario, *opts, command_line);
+      if (!scenario.population.empty()) {
+        return run_population(scenario, *opts, command_line, cluster);
+      }
+      if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
       out = output_directory(*o);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());

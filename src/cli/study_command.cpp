@@ -36,28 +36,38 @@ std::filesystem::path store_path(const ScenarioOptions& o, const std::string& st
 }
 
 int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,
-                         unsigned threads) {
+                         unsigned threads, const engine::Cluster& cluster) {
   std::unique_ptr<io::Store> store;
-  try {
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-    store = std::make_unique<io::Store>(path, plan.description);
-  } catch (const io::ScenarioError& e) {
-    std::fprintf(stderr, "samspel: %s\n", e.what());
-    return kExitBadInput;
+  int ok = 1;
+  if (cluster.coordinator()) {
+    try {
+      if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+      store = std::make_unique<io::Store>(path, plan.description);
+    } catch (const io::ScenarioError& e) {
+      std::fprintf(stderr, "samspel: %s\n", e.what());
+      ok = 0;
+    }
+  }
+  if (cluster.broadcast(ok) == 0) return kExitBadInput;
+  if (!cluster.coordinator()) {
+    study::serve_study(plan.scenarios, plan.description, cluster, threads);
+    return 0;
   }
   const std::size_t total =
       plan.scenarios.size() * static_cast<std::size_t>(plan.description.replicates);
   const auto bar = progress_bar(total, "runs");
   study::StudyOptions options;
   options.threads = threads;
+  options.cluster = &cluster;
   if (bar) options.progress = [bar](std::size_t done, std::size_t) { bar(done); };
   const auto started = std::chrono::steady_clock::now();
   const study::StudyOutcome outcome =
       study::run_study(plan.scenarios, plan.description, *store, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print("{} study: {} configurations x {} replicates = {} runs\n", plan.description.kind,
-             plan.scenarios.size(), plan.description.replicates, total);
+  fmt::print("{} study: {} configurations x {} replicates = {} runs{}\n", plan.description.kind,
+             plan.scenarios.size(), plan.description.replicates, total,
+             cluster.size() > 1 ? fmt::format(" on {} MPI ranks", cluster.size()) : "");
   fmt::print("stored {} runs in {:.1f} s{}\n", outcome.stored, seconds,
              outcome.already_stored > 0
                  ? fmt::format(" (resumed: {} were already stored)", outcome.already_stored)
@@ -66,7 +76,8 @@ int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::pa
   return 0;
 }
 
-Command add_sweep_command(CLI::App& app, const std::string& command_line) {
+Command add_sweep_command(CLI::App& app, const std::string& command_line,
+                          const engine::Cluster& cluster) {
   auto o = std::make_shared<SweepOptions>();
   auto* sub = app.add_subcommand(
       "sweep", "Sweep parameters over a grid or a Latin hypercube into a results store");
@@ -82,7 +93,7 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line) {
       ->check(CLI::Range(1, 10'000'000));
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-sweep.sqlite)");
   sub->add_flag("--keep-series", o->keep_series, "Also store every run's monthly series");
-  return [o, command_line] {
+  return [o, command_line, &cluster] {
     study::StudyPlan plan;
     try {
       const io::Scenario base = load_with_options(o->scenario);
@@ -100,7 +111,7 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line) {
       return kExitBadInput;
     }
     return run_study_into_store(plan, store_path(o->scenario, o->store, "sweep"),
-                                o->scenario.threads);
+                                o->scenario.threads, cluster);
   };
 }
 

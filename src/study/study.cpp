@@ -1,9 +1,7 @@
 #include "samspel/study/study.hpp"
 
 #include <algorithm>
-#include <mutex>
 
-#include "samspel/engine/parallel.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
@@ -36,11 +34,51 @@ std::vector<double> aggregate(const std::vector<float>& runs, int replicates, in
   return rows;
 }
 
+// One window's runs: task t is replicate t / |todo| of configuration todo[t % |todo|], so
+// runs interleave replicate by replicate. Its result is the run's measures, then its series.
+class Window {
+ public:
+  Window(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
+         std::vector<int> todo)
+      : study_(study), todo_(std::move(todo)) {
+    descriptions_.reserve(todo_.size());
+    for (const int c : todo_) {
+      const io::Scenario& s = configurations[static_cast<std::size_t>(c)];
+      descriptions_.push_back(model::describe(s.parameters, s.scripted_events()));
+    }
+  }
+
+  std::size_t tasks() const { return todo_.size() * static_cast<std::size_t>(study_.replicates); }
+  std::size_t slot(std::size_t task) const { return task % todo_.size(); }
+  int configuration(std::size_t task) const { return todo_[slot(task)]; }
+  int replicate(std::size_t task) const { return static_cast<int>(task / todo_.size()); }
+  const std::vector<int>& todo() const { return todo_; }
+
+  std::vector<double> compute(std::size_t task) const {
+    const std::size_t measures = io::run_measure_info().size();
+    const int months = study_.calendar.months();
+    std::vector<double> result(measures + static_cast<std::size_t>(months) * model::kMetricCount);
+    const std::span<double> series = std::span<double>(result).subspan(measures);
+    model::Model m(descriptions_[slot(task)], study_.calendar, study_.seed,
+                   static_cast<std::uint64_t>(replicate(task)));
+    const model::RunSummary summary = m.run(series);
+    io::run_measures(summary, series, months, std::span<double>(result).first(measures));
+    return result;
+  }
+
+ private:
+  const io::StudyDescription& study_;
+  std::vector<int> todo_;
+  std::vector<model::Description> descriptions_;
+};
+
 }  // namespace
 
 StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
                        const io::StudyDescription& study, io::Store& store,
                        const StudyOptions& options) {
+  const engine::Cluster alone;
+  const engine::Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
   StudyOutcome outcome;
   const auto finished = store.finished_runs();
   const auto aggregated = store.aggregated_configurations();
@@ -48,6 +86,7 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   const int replicates = study.replicates;
   const int months = study.calendar.months();
   const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
+  const std::size_t measures = io::run_measure_info().size();
   const std::size_t per_configuration =
       static_cast<std::size_t>(replicates) * cells * sizeof(float);
   const std::size_t count = configurations.size();
@@ -64,66 +103,63 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
     }
     if (todo.empty()) continue;
     outcome.windows += 1;
-    std::vector<model::Description> descriptions;
-    descriptions.reserve(todo.size());
-    for (const int c : todo) {
-      const io::Scenario& s = configurations[static_cast<std::size_t>(c)];
-      descriptions.push_back(model::describe(s.parameters, s.scripted_events()));
-    }
+    cluster.broadcast(todo);
+    const Window window(configurations, study, std::move(todo));
     std::vector<std::vector<float>> series(
-        todo.size(), std::vector<float>(static_cast<std::size_t>(replicates) * cells));
-    std::mutex queue_mutex;
-    std::vector<FinishedRun> queue;
-    const std::size_t measures = io::run_measure_info().size();
-
-    const auto task = [&](std::size_t t) {
-      const std::size_t slot = t % todo.size();  // replicate-major within the window
-      const int replicate = static_cast<int>(t / todo.size());
-      const int c = todo[slot];
-      thread_local std::vector<double> run;
-      run.resize(cells);
-      model::Model m(descriptions[slot], study.calendar, study.seed,
-                     static_cast<std::uint64_t>(replicate));
-      const model::RunSummary summary = m.run(run);
-      std::copy(run.begin(), run.end(),
-                series[slot].begin() + static_cast<std::ptrdiff_t>(replicate * cells));
+        window.todo().size(), std::vector<float>(static_cast<std::size_t>(replicates) * cells));
+    std::vector<FinishedRun> pending;
+    const auto deliver = [&](std::size_t task, std::vector<double>&& result) {
+      const int replicate = window.replicate(task);
+      const int c = window.configuration(task);
+      std::copy(result.begin() + static_cast<std::ptrdiff_t>(measures), result.end(),
+                series[window.slot(task)].begin() + static_cast<std::ptrdiff_t>(replicate * cells));
       if (finished.count({c, replicate}) != 0) return;
-      FinishedRun f{c, replicate, std::vector<double>(measures), {}};
-      io::run_measures(summary, run, months, f.measures);
-      if (study.keep_series) f.series = run;
-      const std::lock_guard lock(queue_mutex);
-      queue.push_back(std::move(f));
+      FinishedRun f{c,
+                    replicate,
+                    std::vector<double>(result.begin(),
+                                        result.begin() + static_cast<std::ptrdiff_t>(measures)),
+                    {}};
+      if (study.keep_series)
+        f.series.assign(result.begin() + static_cast<std::ptrdiff_t>(measures), result.end());
+      pending.push_back(std::move(f));
     };
-    // The calling thread is the store's only writer: it commits what has finished each time
-    // it wakes.
-    const auto drain = [&](std::size_t) {
-      std::vector<FinishedRun> batch;
-      {
-        const std::lock_guard lock(queue_mutex);
-        batch.swap(queue);
-      }
-      if (!batch.empty()) {
+    // The calling thread is the store's only writer: it commits what has finished each tick.
+    const auto commit = [&] {
+      if (!pending.empty()) {
         store.begin();
-        for (const auto& f : batch) {
+        for (const auto& f : pending) {
           store.insert_run(f.configuration, f.replicate, f.measures);
           if (study.keep_series) store.insert_run_series(f.configuration, f.replicate, f.series);
         }
         store.commit();
-        stored += batch.size();
-        outcome.stored += batch.size();
+        stored += pending.size();
+        outcome.stored += pending.size();
+        pending.clear();
       }
       if (options.progress) options.progress(stored, total);
     };
-    engine::parallel_for(todo.size() * static_cast<std::size_t>(replicates), options.threads, task,
-                         drain, 100);
+    cluster.coordinate(
+        window.tasks(), options.threads,
+        [&window](std::size_t task) { return window.compute(task); }, deliver, commit, 100);
 
     store.begin();
-    for (std::size_t slot = 0; slot < todo.size(); ++slot) {
-      store.insert_series(todo[slot], aggregate(series[slot], replicates, months));
+    for (std::size_t slot = 0; slot < window.todo().size(); ++slot) {
+      store.insert_series(window.todo()[slot], aggregate(series[slot], replicates, months));
     }
     store.commit();
   }
+  cluster.broadcast(std::vector<int>{});  // no more windows
   return outcome;
+}
+
+void serve_study(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
+                 const engine::Cluster& cluster, unsigned threads) {
+  while (true) {
+    std::vector<int> todo = cluster.broadcast(std::vector<int>{});
+    if (todo.empty()) return;
+    const Window window(configurations, study, std::move(todo));
+    cluster.serve(threads, [&window](std::size_t task) { return window.compute(task); });
+  }
 }
 
 }  // namespace samspel::study

@@ -166,3 +166,34 @@ TEST(RunCommand, BadPopulationRowExitsTwoWithoutAStore) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 3: a study on 3 MPI ranks ends with the same store as on one process.
+TEST(StudyCommand, ThreeMpiRanksMakeTheSameStoreAsOneProcess) {
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "no mpirun";
+  const fs::path dir = fresh_dir("mpi");
+  const std::string sweep = "sweep " + kScenario.string() +
+                            " --param strategy.private_socializing=0:1 --param "
+                            "model.trust_rest=0.5:0.9 --design lhs --points 12 --replicates 10 "
+                            "--threads 1 --store ";
+  ASSERT_EQ(samspel(sweep + (dir / "one.sqlite").string()), 0);
+  // Root may run MPI jobs here (CI runs as root); three ranks share two cores.
+  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
+  const std::string mpirun = "mpirun" + root + " --oversubscribe -n 3 " +
+                             std::string(SAMSPEL_BINARY) + " " + sweep +
+                             (dir / "three.sqlite").string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(mpirun.c_str()), 0);
+  ASSERT_EQ(samspel("export " + (dir / "one.sqlite").string() + " --out " + (dir / "one").string()),
+            0);
+  ASSERT_EQ(
+      samspel("export " + (dir / "three.sqlite").string() + " --out " + (dir / "three").string()),
+      0);
+  for (const char* table : {"configurations.csv", "runs.csv", "series.csv", "run_series.csv"}) {
+    EXPECT_EQ(slurp(dir / "one" / table), slurp(dir / "three" / table)) << table;
+  }
+  EXPECT_EQ(count_runs(dir / "three.sqlite"), 120);
+  fs::remove_all(dir);
+}
+
+}  // namespace

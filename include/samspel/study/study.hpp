@@ -10,6 +10,7 @@
 #include <functional>
 #include <vector>
 
+#include "samspel/engine/cluster.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/store.hpp"
 
@@ -21,6 +22,9 @@ struct StudyOptions {
   std::size_t memory_budget = std::size_t{64} << 20U;
   // (runs stored so far, runs in the study), from the calling thread.
   std::function<void(std::size_t, std::size_t)> progress;
+  // The MPI job to spread runs over (rank 0 calls run_study, the others serve_study); null =
+  // this process alone.
+  const engine::Cluster* cluster = nullptr;
 };
 
 struct StudyOutcome {
@@ -34,5 +38,10 @@ struct StudyOutcome {
 StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
                        const io::StudyDescription& study, io::Store& store,
                        const StudyOptions& options);
+
+// On MPI ranks other than 0: computes the runs rank 0 hands out, window by window, until the
+// study is done. `configurations` and `study` must be those rank 0 runs.
+void serve_study(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
+                 const engine::Cluster& cluster, unsigned threads);
 
 }  // namespace samspel::study
