@@ -258,11 +258,21 @@ void Store::create(const StudyDescription& study) {
   execute("COMMIT");
 }
 
-std::set<std::pair<int, int>> Store::finished_runs() const {
+std::size_t Store::run_count() const {
+  Statement s(db_, "SELECT count(*) FROM runs");
+  s.step();
+  return static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
+}
+
+std::set<std::pair<int, int>> Store::finished_runs(const std::vector<int>& configurations) const {
   std::set<std::pair<int, int>> done;
-  Statement s(db_, "SELECT configuration, replicate FROM runs");
-  while (s.step())
-    done.emplace(sqlite3_column_int(s.get(), 0), sqlite3_column_int(s.get(), 1));
+  Statement s(db_, "SELECT replicate FROM runs WHERE configuration = ?");
+  for (const int c : configurations) {
+    sqlite3_reset(s.get());
+    s.bind(1, static_cast<std::int64_t>(c));
+    while (s.step())
+      done.emplace(c, sqlite3_column_int(s.get(), 0));
+  }
   return done;
 }
 

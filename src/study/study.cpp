@@ -80,9 +80,8 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   const engine::Cluster alone;
   const engine::Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
   StudyOutcome outcome;
-  const auto finished = store.finished_runs();
   const auto aggregated = store.aggregated_configurations();
-  outcome.already_stored = finished.size();
+  outcome.already_stored = store.run_count();
   const int replicates = study.replicates;
   const int months = study.calendar.months();
   const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
@@ -94,7 +93,7 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
       std::clamp<std::size_t>(options.memory_budget / per_configuration, 1, count);
   const std::size_t windows = (count + width - 1) / width;
   const std::size_t total = count * static_cast<std::size_t>(replicates);
-  std::size_t stored = finished.size();
+  std::size_t stored = outcome.already_stored;
 
   for (std::size_t w = 0; w < windows; ++w) {
     std::vector<int> todo;
@@ -104,6 +103,7 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
     if (todo.empty()) continue;
     outcome.windows += 1;
     cluster.broadcast(todo);
+    const auto finished = store.finished_runs(todo);
     const Window window(configurations, study, std::move(todo));
     std::vector<std::vector<float>> series(
         window.todo().size(), std::vector<float>(static_cast<std::size_t>(replicates) * cells));

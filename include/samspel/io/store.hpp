@@ -56,8 +56,11 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // (configuration, replicate) of every run already stored.
-  std::set<std::pair<int, int>> finished_runs() const;
+  // How many runs are stored.
+  std::size_t run_count() const;
+  // (configuration, replicate) of the stored runs of the given configurations: asked window by
+  // window, so a resumed study of a million runs does not hold them all.
+  std::set<std::pair<int, int>> finished_runs(const std::vector<int>& configurations) const;
   // Configurations whose aggregated series are stored.
   std::set<int> aggregated_configurations() const;
 
