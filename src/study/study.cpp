@@ -89,6 +89,10 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   const std::size_t per_configuration =
       static_cast<std::size_t>(replicates) * cells * sizeof(float);
   const std::size_t count = configurations.size();
+  if (count == 0) {
+    cluster.broadcast(std::vector<int>{});
+    return outcome;
+  }
   const std::size_t width =
       std::clamp<std::size_t>(options.memory_budget / per_configuration, 1, count);
   const std::size_t windows = (count + width - 1) / width;

@@ -109,12 +109,16 @@ TEST(Ideas, DisagreeingPairsMatchesThePairwiseCount) {
     const int n = 1 + static_cast<int>(rng.below(27));
     const Mask dims = low_bits(1 + static_cast<int>(rng.below(64)));
     std::vector<Beliefs> b(static_cast<std::size_t>(n));
-    for (auto& x : b) x = {rng.next(), rng.next()};
+    for (auto& x : b)
+      x = {rng.next(), rng.next()};
     long pairwise = 0;
     for (int i = 0; i < n; ++i) {
-      for (int j = i + 1; j < n; ++j) pairwise += std::popcount(disagreement(b[i], b[j], dims));
+      for (int j = i + 1; j < n; ++j)
+        pairwise += std::popcount(disagreement(b[i], b[j], dims));
     }
-    EXPECT_EQ(disagreeing_pairs(n, [&](int i) -> const Beliefs& { return b[i]; }, dims), pairwise);
+    EXPECT_EQ(disagreeing_pairs(
+                  n, [&](int i) -> const Beliefs& { return b[i]; }, dims),
+              pairwise);
   }
 }
 
