@@ -29,12 +29,12 @@ void BM_PopulationStudy(benchmark::State& state) {
     std::filesystem::remove(path.string() + "-shm");
     state.ResumeTiming();
     samspel::io::Store store(path, plan.description);
-    samspel::study::run_study(plan.scenarios, plan.description, store, options);
+    samspel::study::run_study(plan, store, options);
   }
   std::filesystem::remove(path);
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(plan.scenarios.size()) *
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(plan.size()) *
                           state.range(1));
-  state.counters["runs"] = static_cast<double>(plan.scenarios.size() * state.range(1));
+  state.counters["runs"] = static_cast<double>(plan.size() * state.range(1));
 }
 // (threads, replicates per municipality)
 BENCHMARK(BM_PopulationStudy)

@@ -50,23 +50,21 @@ int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::pa
   }
   if (cluster.broadcast(ok) == 0) return kExitBadInput;
   if (!cluster.coordinator()) {
-    study::serve_study(plan.scenarios, plan.description, cluster, threads);
+    study::serve_study(plan, cluster, threads);
     return 0;
   }
-  const std::size_t total =
-      plan.scenarios.size() * static_cast<std::size_t>(plan.description.replicates);
+  const std::size_t total = plan.size() * static_cast<std::size_t>(plan.description.replicates);
   const auto bar = progress_bar(total, "runs");
   study::StudyOptions options;
   options.threads = threads;
   options.cluster = &cluster;
   if (bar) options.progress = [bar](std::size_t done, std::size_t) { bar(done); };
   const auto started = std::chrono::steady_clock::now();
-  const study::StudyOutcome outcome =
-      study::run_study(plan.scenarios, plan.description, *store, options);
+  const study::StudyOutcome outcome = study::run_study(plan, *store, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print("{} study: {} configurations x {} replicates = {} runs{}\n", plan.description.kind,
-             plan.scenarios.size(), plan.description.replicates, total,
+             plan.size(), plan.description.replicates, total,
              cluster.size() > 1 ? fmt::format(" on {} MPI ranks", cluster.size()) : "");
   fmt::print("stored {} runs in {:.1f} s{}\n", outcome.stored, seconds,
              outcome.already_stored > 0

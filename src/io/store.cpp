@@ -115,10 +115,21 @@ std::string StudyDescription::identity() const {
   j["keep_series"] = keep_series;
   j["base_parameters"] = nlohmann::ordered_json::parse(base_parameters_json);
   j["design"] = nlohmann::ordered_json::parse(design_json);
-  nlohmann::ordered_json configs = nlohmann::ordered_json::array();
-  for (const auto& c : configurations)
-    configs.push_back({c.label, c.municipality, c.assignments});
-  j["configurations"] = configs;
+  // The configurations enter as a count and an FNV-1a hash of their contents, not a list.
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto mix = [&hash](std::string_view text) {
+    for (const char c : text)
+      hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    hash = (hash ^ 0xffU) * 0x100000001b3ULL;  // separator
+  };
+  for (std::size_t i = 0; i < configuration_count; ++i) {
+    const StudyConfiguration c = configuration(i);
+    mix(c.label);
+    mix(c.municipality);
+    for (const auto& a : c.assignments)
+      mix(a);
+  }
+  j["configurations"] = {{"count", configuration_count}, {"fnv1a", fmt::format("{:016x}", hash)}};
   j["git_revision"] = git_revision;
   return j.dump();
 }
@@ -245,8 +256,8 @@ void Store::create(const StudyDescription& study) {
     Statement s(db_,
                 "INSERT INTO configurations (id, label, municipality, size_class, assignments) "
                 "VALUES (?, ?, ?, ?, ?)");
-    for (std::size_t i = 0; i < study.configurations.size(); ++i) {
-      const auto& c = study.configurations[i];
+    for (std::size_t i = 0; i < study.configuration_count; ++i) {
+      const StudyConfiguration c = study.configuration(i);
       s.bind(1, static_cast<std::int64_t>(i));
       s.bind(2, c.label);
       s.bind(3, c.municipality);
@@ -276,11 +287,13 @@ std::set<std::pair<int, int>> Store::finished_runs(const std::vector<int>& confi
   return done;
 }
 
-std::set<int> Store::aggregated_configurations() const {
-  std::set<int> done;
+std::vector<bool> Store::aggregated_configurations(std::size_t count) const {
+  std::vector<bool> done(count, false);
   Statement s(db_, "SELECT DISTINCT configuration FROM series");
-  while (s.step())
-    done.insert(sqlite3_column_int(s.get(), 0));
+  while (s.step()) {
+    const auto c = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
+    if (c < count) done[c] = true;
+  }
   return done;
 }
 

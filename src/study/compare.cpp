@@ -10,7 +10,7 @@ io::Comparison run_comparison(const std::vector<io::Variant>& variants,
   const StudyPlan plan = plan_comparison(variants, false, provenance);
   {
     io::Store s(store, plan.description);
-    run_study(plan.scenarios, plan.description, s, options);
+    run_study(plan, s, options);
   }
   return io::read_comparison(store);
 }

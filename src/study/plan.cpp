@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "samspel/engine/design.hpp"
@@ -47,22 +48,55 @@ StudyPlan plan_comparison(const std::vector<io::Variant>& variants, bool keep_se
                           const Provenance& p) {
   StudyPlan plan = start("compare", variants.front().scenario, keep_series, p);
   nlohmann::ordered_json design = nlohmann::ordered_json::array();
-  for (const auto& v : variants) {
+  for (const auto& v : variants)
     design.push_back(v.label);
-    plan.description.configurations.push_back({v.label, "", "", {}});
-    plan.scenarios.push_back(v.scenario);
-  }
   plan.description.design_json = nlohmann::ordered_json{{"variants", design}}.dump();
+  const auto shared = std::make_shared<const std::vector<io::Variant>>(variants);
+  plan.description.configuration_count = variants.size();
+  plan.description.configuration = [shared](std::size_t i) {
+    return io::StudyConfiguration{(*shared)[i].label, "", "", {}};
+  };
+  plan.scenario = [shared](std::size_t i) { return (*shared)[i].scenario; };
   return plan;
 }
+
+namespace {
+
+// A sweep's configuration i: the base with each axis set to design point i.
+struct Sweep {
+  io::Scenario base;
+  std::vector<io::SweepAxis> axes;
+  engine::UnitDesign unit;
+
+  io::Scenario scenario(std::size_t i) const {
+    io::Scenario s = base;
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      axes[a].spec->set(s.parameters, io::axis_value(axes[a], unit.at(i, static_cast<int>(a))));
+    }
+    return s;
+  }
+
+  io::StudyConfiguration configuration(std::size_t i) const {
+    io::StudyConfiguration c;
+    for (std::size_t a = 0; a < axes.size(); ++a) {
+      const std::string assignment = io::axis_assignment(axes[a], unit.at(i, static_cast<int>(a)));
+      c.label += (a == 0 ? "" : ", ") + assignment;
+      c.assignments.push_back(assignment);
+    }
+    return c;
+  }
+};
+
+}  // namespace
 
 StudyPlan plan_sweep(const io::Scenario& base, const std::vector<io::SweepAxis>& axes,
                      Design design, int points, bool keep_series, const Provenance& p) {
   StudyPlan plan = start("sweep", base, keep_series, p);
   const int dims = static_cast<int>(axes.size());
-  const engine::UnitDesign unit = design == Design::grid
-                                      ? engine::grid_design(dims, points)
-                                      : engine::latin_hypercube(dims, points, base.run.seed);
+  auto sweep = std::make_shared<Sweep>(
+      Sweep{base, axes,
+            design == Design::grid ? engine::grid_design(dims, points)
+                                   : engine::latin_hypercube(dims, points, base.run.seed)});
   nlohmann::ordered_json axes_json = nlohmann::ordered_json::array();
   for (const auto& a : axes)
     axes_json.push_back(a.text);
@@ -70,20 +104,19 @@ StudyPlan plan_sweep(const io::Scenario& base, const std::vector<io::SweepAxis>&
       {"design", design == Design::grid ? "grid" : "lhs"},
       {"points", points},
       {"axes", axes_json}}.dump();
-  for (std::size_t i = 0; i < unit.size(); ++i) {
-    io::StudyConfiguration c;
-    io::Scenario s = base;
-    for (int a = 0; a < dims; ++a) {
-      const std::string assignment =
-          io::axis_assignment(axes[static_cast<std::size_t>(a)], unit.at(i, a));
-      io::apply_assignment(s, assignment);
-      c.assignments.push_back(assignment);
-      c.label += (a == 0 ? "" : ", ") + assignment;
+  // Every point is checked before anything runs (values one by one, then together), so a bad
+  // combination is refused up front; the scenarios themselves are made when needed.
+  for (std::size_t i = 0; i < sweep->unit.size(); ++i) {
+    try {
+      io::validate(sweep->scenario(i));
+    } catch (const io::ScenarioError& e) {
+      throw io::ScenarioError(fmt::format("--param at design point {} ({}): {}", i,
+                                          sweep->configuration(i).label, e.what()));
     }
-    io::validate(s);
-    plan.description.configurations.push_back(std::move(c));
-    plan.scenarios.push_back(std::move(s));
   }
+  plan.description.configuration_count = sweep->unit.size();
+  plan.description.configuration = [sweep](std::size_t i) { return sweep->configuration(i); };
+  plan.scenario = [sweep](std::size_t i) { return sweep->scenario(i); };
   return plan;
 }
 
@@ -95,13 +128,19 @@ StudyPlan plan_population(const io::Scenario& base, const io::Population& popula
       {"columns", population.columns},
       {"municipalities",
        population.rows.size()}}.dump();
-  for (const auto& row : population.rows) {
-    io::Scenario s = io::scenario_for(base, row);
-    plan.description.configurations.push_back(
-        {row.name, row.name, std::string(io::size_class(s.parameters.municipality.population)),
-         row.assignments});
-    plan.scenarios.push_back(std::move(s));
-  }
+  const auto shared =
+      std::make_shared<const std::pair<io::Scenario, io::Population>>(base, population);
+  plan.description.configuration_count = population.rows.size();
+  plan.description.configuration = [shared](std::size_t i) {
+    const io::PopulationRow& row = shared->second.rows[i];
+    const io::Scenario s = io::scenario_for(shared->first, row);
+    return io::StudyConfiguration{row.name, row.name,
+                                  std::string(io::size_class(s.parameters.municipality.population)),
+                                  row.assignments};
+  };
+  plan.scenario = [shared](std::size_t i) {
+    return io::scenario_for(shared->first, shared->second.rows[i]);
+  };
   return plan;
 }
 

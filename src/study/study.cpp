@@ -38,12 +38,11 @@ std::vector<double> aggregate(const std::vector<float>& runs, int replicates, in
 // runs interleave replicate by replicate. Its result is the run's measures, then its series.
 class Window {
  public:
-  Window(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
-         std::vector<int> todo)
-      : study_(study), todo_(std::move(todo)) {
+  Window(const StudyPlan& plan, std::vector<int> todo)
+      : study_(plan.description), todo_(std::move(todo)) {
     descriptions_.reserve(todo_.size());
     for (const int c : todo_) {
-      const io::Scenario& s = configurations[static_cast<std::size_t>(c)];
+      const io::Scenario s = plan.scenario(static_cast<std::size_t>(c));
       descriptions_.push_back(model::describe(s.parameters, s.scripted_events()));
     }
   }
@@ -74,13 +73,13 @@ class Window {
 
 }  // namespace
 
-StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
-                       const io::StudyDescription& study, io::Store& store,
-                       const StudyOptions& options) {
+StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptions& options) {
+  const io::StudyDescription& study = plan.description;
   const engine::Cluster alone;
   const engine::Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
   StudyOutcome outcome;
-  const auto aggregated = store.aggregated_configurations();
+  const std::size_t count = plan.size();
+  const std::vector<bool> aggregated = store.aggregated_configurations(count);
   outcome.already_stored = store.run_count();
   const int replicates = study.replicates;
   const int months = study.calendar.months();
@@ -88,7 +87,6 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   const std::size_t measures = io::run_measure_info().size();
   const std::size_t per_configuration =
       static_cast<std::size_t>(replicates) * cells * sizeof(float);
-  const std::size_t count = configurations.size();
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
     return outcome;
@@ -102,13 +100,13 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   for (std::size_t w = 0; w < windows; ++w) {
     std::vector<int> todo;
     for (std::size_t c = w; c < count; c += windows) {
-      if (aggregated.count(static_cast<int>(c)) == 0) todo.push_back(static_cast<int>(c));
+      if (!aggregated[c]) todo.push_back(static_cast<int>(c));
     }
     if (todo.empty()) continue;
     outcome.windows += 1;
     cluster.broadcast(todo);
     const auto finished = store.finished_runs(todo);
-    const Window window(configurations, study, std::move(todo));
+    const Window window(plan, std::move(todo));
     std::vector<std::vector<float>> series(
         window.todo().size(), std::vector<float>(static_cast<std::size_t>(replicates) * cells));
     std::vector<FinishedRun> pending;
@@ -156,12 +154,11 @@ StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
   return outcome;
 }
 
-void serve_study(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
-                 const engine::Cluster& cluster, unsigned threads) {
+void serve_study(const StudyPlan& plan, const engine::Cluster& cluster, unsigned threads) {
   while (true) {
     std::vector<int> todo = cluster.broadcast(std::vector<int>{});
     if (todo.empty()) return;
-    const Window window(configurations, study, std::move(todo));
+    const Window window(plan, std::move(todo));
     cluster.serve(threads, [&window](std::size_t task) { return window.compute(task); });
   }
 }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <set>
 #include <span>
@@ -30,7 +31,10 @@ struct StudyConfiguration {
 
 struct StudyDescription {
   std::string kind;  // compare, sweep, population
-  std::vector<StudyConfiguration> configurations;
+  std::size_t configuration_count = 0;
+  // Configuration i, made when asked for: a study of a million configurations never holds
+  // them all.
+  std::function<StudyConfiguration(std::size_t)> configuration;
   int replicates = 0;
   std::uint64_t seed = 0;
   engine::Calendar calendar{{2010, 1}, 12};
@@ -61,8 +65,8 @@ class Store {
   // (configuration, replicate) of the stored runs of the given configurations: asked window by
   // window, so a resumed study of a million runs does not hold them all.
   std::set<std::pair<int, int>> finished_runs(const std::vector<int>& configurations) const;
-  // Configurations whose aggregated series are stored.
-  std::set<int> aggregated_configurations() const;
+  // For each of `count` configurations, whether its aggregated series are stored.
+  std::vector<bool> aggregated_configurations(std::size_t count) const;
 
   void begin();
   void commit();

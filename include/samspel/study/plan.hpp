@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,10 @@ namespace samspel::study {
 
 struct StudyPlan {
   io::StudyDescription description;
-  std::vector<io::Scenario> scenarios;  // one per configuration
+  // Configuration i's scenario, made when asked for.
+  std::function<io::Scenario(std::size_t)> scenario;
+
+  std::size_t size() const { return description.configuration_count; }
 };
 
 struct Provenance {

@@ -13,6 +13,7 @@
 #include "samspel/engine/cluster.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/store.hpp"
+#include "samspel/study/plan.hpp"
 
 namespace samspel::study {
 
@@ -33,15 +34,11 @@ struct StudyOutcome {
   std::size_t windows = 0;
 };
 
-// `configurations[i]` is configuration i of `study`; all share the study's calendar, seed and
-// replicates.
-StudyOutcome run_study(const std::vector<io::Scenario>& configurations,
-                       const io::StudyDescription& study, io::Store& store,
-                       const StudyOptions& options);
+// Every configuration of `plan` shares the study's calendar, seed and replicates.
+StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptions& options);
 
 // On MPI ranks other than 0: computes the runs rank 0 hands out, window by window, until the
-// study is done. `configurations` and `study` must be those rank 0 runs.
-void serve_study(const std::vector<io::Scenario>& configurations, const io::StudyDescription& study,
-                 const engine::Cluster& cluster, unsigned threads);
+// study is done. `plan` must be the one rank 0 runs.
+void serve_study(const StudyPlan& plan, const engine::Cluster& cluster, unsigned threads);
 
 }  // namespace samspel::study
