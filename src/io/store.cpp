@@ -182,7 +182,7 @@ Store::Store(const std::filesystem::path& path, const StudyDescription& study)
   // guarantee studies need) without an fsync per transaction.
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = NORMAL");
-  execute("PRAGMA cache_size = -65536");  // 64 MB
+  execute("PRAGMA cache_size = -16384");  // 16 MB
 }
 
 Store::~Store() {
@@ -217,8 +217,8 @@ void Store::create(const StudyDescription& study) {
       "INTEGER NOT NULL" +
       measures + ", PRIMARY KEY (configuration, replicate)) WITHOUT ROWID");
   // Monthly series are stored one BLOB per metric (the months as little-endian IEEE-754
-  // doubles): a fraction of the rows and writes of one row per month; export_store writes them
-  // out one row per month again.
+  // single-precision numbers): a fraction of the rows and writes of one row per month; export_store
+  // writes them out one row per month again.
   execute(
       "CREATE TABLE series (configuration INTEGER NOT NULL, statistic TEXT NOT NULL, metric TEXT "
       "NOT NULL, months BLOB NOT NULL, PRIMARY KEY (configuration, statistic, metric)) WITHOUT "
@@ -343,7 +343,7 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
 void Store::insert_run_series(int configuration, int replicate, std::span<const double> series) {
   sqlite3_stmt* s = prepared(insert_run_series_, "INSERT INTO run_series VALUES (?, ?, ?, ?)");
   const auto months = static_cast<std::size_t>(calendar_.months());
-  std::vector<double> values(months);
+  std::vector<float> values(months);
   for (std::size_t m = 0; m < model::kMetricCount; ++m) {
     for (std::size_t t = 0; t < months; ++t)
       values[t] = series[t * model::kMetricCount + m];
@@ -351,7 +351,7 @@ void Store::insert_run_series(int configuration, int replicate, std::span<const 
     sqlite3_bind_int64(s, 2, replicate);
     sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
                       static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
-    sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(double)),
+    sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(float)),
                       SQLITE_TRANSIENT);
     finish(db_, s);
   }
@@ -360,17 +360,17 @@ void Store::insert_run_series(int configuration, int replicate, std::span<const 
 void Store::insert_series(int configuration, std::span<const double> rows) {
   sqlite3_stmt* s = prepared(insert_series_, "INSERT INTO series VALUES (?, ?, ?, ?)");
   const auto months = static_cast<std::size_t>(calendar_.months());
-  std::vector<double> values(months);
+  std::vector<float> values(months);
   for (std::size_t stat = 0; stat < std::size(kStatistics); ++stat) {
     for (std::size_t m = 0; m < model::kMetricCount; ++m) {
       for (std::size_t t = 0; t < months; ++t) {
-        values[t] = rows[(stat * months + t) * model::kMetricCount + m];
+        values[t] = static_cast<float>(rows[(stat * months + t) * model::kMetricCount + m]);
       }
       sqlite3_bind_int64(s, 1, configuration);
       sqlite3_bind_text(s, 2, kStatistics[stat], -1, SQLITE_STATIC);
       sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
                         static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
-      sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(double)),
+      sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(float)),
                         SQLITE_TRANSIENT);
       finish(db_, s);
     }
@@ -511,16 +511,16 @@ void export_series(sqlite3* db, const char* table, bool aggregated,
     }
     const auto it =
         metric_index.find(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 2)));
-    const auto* blob = static_cast<const double*>(sqlite3_column_blob(s.get(), 3));
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(s.get(), 3));
     const int bytes = sqlite3_column_bytes(s.get(), 3);
     if (it == metric_index.end() || blob == nullptr ||
-        bytes != months * static_cast<int>(sizeof(double)))
+        bytes != months * static_cast<int>(sizeof(float))) {
       continue;
+    }
     for (int month = 0; month < months; ++month) {
-      std::memcpy(
-          &blocks.back()[static_cast<std::size_t>(month) * model::kMetricCount + it->second],
-          reinterpret_cast<const char*>(blob) + static_cast<std::size_t>(month) * sizeof(double),
-          sizeof(double));
+      float v = 0;
+      std::memcpy(&v, blob + static_cast<std::size_t>(month) * sizeof(float), sizeof(float));
+      blocks.back()[static_cast<std::size_t>(month) * model::kMetricCount + it->second] = v;
     }
   }
   flush();

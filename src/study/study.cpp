@@ -91,8 +91,11 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     cluster.broadcast(std::vector<int>{});
     return outcome;
   }
-  const std::size_t width =
-      std::clamp<std::size_t>(options.memory_budget / per_configuration, 1, count);
+  // At most kMaxWidth configurations in flight: each holds a model description (a few KB)
+  // besides its runs' series.
+  constexpr std::size_t kMaxWidth = 1024;
+  const std::size_t width = std::clamp<std::size_t>(options.memory_budget / per_configuration, 1,
+                                                    std::min(count, kMaxWidth));
   const std::size_t windows = (count + width - 1) / width;
   const std::size_t total = count * static_cast<std::size_t>(replicates);
   std::size_t stored = outcome.already_stored;
