@@ -35,6 +35,14 @@ Summary summarize(std::span<const double> values) {
   return s;
 }
 
+void band(std::span<double> values, double* out, std::size_t stride) {
+  out[0] = summarize(values).mean;
+  std::sort(values.begin(), values.end());
+  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
+    out[(q + 1) * stride] = quantile_sorted(values, kQuantileLevels[q]);
+  }
+}
+
 double t_quantile_975(int df) {
   // Exact to the printed digits for small df (standard tables); beyond, the Cornish-Fisher
   // expansion around the normal quantile, within 1e-4 of the exact value for df > 30.

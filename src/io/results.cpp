@@ -39,7 +39,6 @@ constexpr const char* kChangeColumns[][2] = {
 }  // namespace
 
 std::string series_csv(const RunResults& r) {
-  static constexpr const char* kStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
   std::string out = "month,statistic";
   for (const auto& m : kMetrics)
     out += fmt::format(",{}", m.name);
@@ -47,21 +46,16 @@ std::string series_csv(const RunResults& r) {
   const int months = r.calendar.months();
   std::vector<double> values(static_cast<std::size_t>(r.replicates));
   // rows[statistic][metric] for one month
-  std::vector<double> rows(6 * kMetricCount);
+  std::vector<double> rows(engine::kBandSize * kMetricCount);
   for (int t = 0; t < months; ++t) {
     for (std::size_t m = 0; m < kMetricCount; ++m) {
       for (int i = 0; i < r.replicates; ++i)
         values[i] = r.at(i, t, static_cast<Metric>(m));
-      rows[m] = engine::summarize(values).mean;
-      std::sort(values.begin(), values.end());
-      for (std::size_t q = 0; q < std::size(engine::kQuantileLevels); ++q) {
-        rows[(q + 1) * kMetricCount + m] =
-            engine::quantile_sorted(values, engine::kQuantileLevels[q]);
-      }
+      engine::band(values, &rows[m], kMetricCount);
     }
     const std::string month = engine::format_year_month(r.calendar.at(t));
-    for (std::size_t s = 0; s < 6; ++s) {
-      out += fmt::format("{},{}", month, kStatistics[s]);
+    for (std::size_t s = 0; s < engine::kBandSize; ++s) {
+      out += fmt::format("{},{}", month, engine::kBandStatistics[s]);
       for (std::size_t m = 0; m < kMetricCount; ++m)
         out += fmt::format(",{}", num(rows[s * kMetricCount + m]));
       out += '\n';

@@ -21,7 +21,6 @@ namespace samspel::io {
 namespace {
 
 constexpr int kSchemaVersion = 1;
-constexpr const char* kStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
 constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
 constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate"};
 
@@ -361,13 +360,13 @@ void Store::insert_series(int configuration, std::span<const double> rows) {
   sqlite3_stmt* s = prepared(insert_series_, "INSERT INTO series VALUES (?, ?, ?, ?)");
   const auto months = static_cast<std::size_t>(calendar_.months());
   std::vector<float> values(months);
-  for (std::size_t stat = 0; stat < std::size(kStatistics); ++stat) {
+  for (std::size_t stat = 0; stat < engine::kBandSize; ++stat) {
     for (std::size_t m = 0; m < model::kMetricCount; ++m) {
       for (std::size_t t = 0; t < months; ++t) {
         values[t] = static_cast<float>(rows[(stat * months + t) * model::kMetricCount + m]);
       }
       sqlite3_bind_int64(s, 1, configuration);
-      sqlite3_bind_text(s, 2, kStatistics[stat], -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 2, engine::kBandStatistics[stat], -1, SQLITE_STATIC);
       sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
                         static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
       sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(float)),

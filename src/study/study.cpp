@@ -20,16 +20,12 @@ struct FinishedRun {
 // mean, q05, q25, q50, q75, q95 of every month and metric: rows[stat][month][metric].
 std::vector<double> aggregate(const std::vector<float>& runs, int replicates, int months) {
   const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
-  std::vector<double> rows(6 * cells);
+  std::vector<double> rows(engine::kBandSize * cells);
   std::vector<double> values(static_cast<std::size_t>(replicates));
   for (std::size_t cell = 0; cell < cells; ++cell) {
     for (int r = 0; r < replicates; ++r)
       values[r] = runs[static_cast<std::size_t>(r) * cells + cell];
-    rows[cell] = engine::summarize(values).mean;
-    std::sort(values.begin(), values.end());
-    for (std::size_t q = 0; q < std::size(engine::kQuantileLevels); ++q) {
-      rows[(q + 1) * cells + cell] = engine::quantile_sorted(values, engine::kQuantileLevels[q]);
-    }
+    engine::band(values, &rows[cell], cells);
   }
   return rows;
 }

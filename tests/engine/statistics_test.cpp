@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -56,6 +57,23 @@ TEST(Statistics, StudentQuantiles) {
   EXPECT_NEAR(t_quantile_975(40), 2.0211, 2e-4);
   EXPECT_NEAR(t_quantile_975(120), 1.9799, 2e-4);
   EXPECT_NEAR(t_quantile_975(100000), 1.95997, 1e-4);
+}
+
+}  // namespace
+}  // namespace samspel::engine
+
+namespace samspel::engine {
+namespace {
+
+TEST(Statistics, BandIsTheMeanThenTheQuantiles) {
+  std::vector<double> values{4, 1, 2};
+  std::array<double, 2 * kBandSize> out{};
+  band(values, out.data(), 2);  // every second slot
+  EXPECT_NEAR(out[0], 7.0 / 3.0, 1e-12);
+  EXPECT_DOUBLE_EQ(out[2], 1.1);   // q05: position 0.1 between 1 and 2
+  EXPECT_DOUBLE_EQ(out[6], 2.0);   // q50
+  EXPECT_DOUBLE_EQ(out[10], 3.8);  // q95: position 1.9 between 2 and 4
+  EXPECT_DOUBLE_EQ(out[1], 0.0);   // the slots between are untouched
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // depend on how replicates were scheduled.
 #pragma once
 
+#include <iterator>
 #include <span>
 #include <vector>
 
@@ -34,7 +35,14 @@ struct PairedDifference {
 
 PairedDifference paired_difference(std::span<const double> a, std::span<const double> b);
 
-// The quantile levels reported for every monthly series.
+// The quantile levels reported for every monthly series, and the names of the statistics of
+// a band: the mean, then those quantiles.
 inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+inline constexpr const char* kBandStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
+inline constexpr std::size_t kBandSize = std::size(kBandStatistics);
+
+// The mean and the kQuantileLevels quantiles of `values` (sorted in place) into out[0],
+// out[stride], ..., out[5 * stride].
+void band(std::span<double> values, double* out, std::size_t stride);
 
 }  // namespace samspel::engine
