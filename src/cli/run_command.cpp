@@ -67,23 +67,23 @@ Command add_run_command(CLI::App& app, const std::string& command_line,
   sub->add_flag("--keep-series", opts->keep_series,
                 "Population study: also store every run's series");
   return [opts, command_line, &cluster] {
-    const ScenarioOptions* o = &opts->scenario;
+    const ScenarioOptions& o = opts->scenario;
     io::Scenario scenario;
     std::filesystem::path out;
     try {
-      scenario = load_with_options(*o);
+      scenario = load_with_options(o);
       if (!scenario.population.empty()) {
         return run_population(scenario, *opts, command_line, cluster);
       }
       if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
-      out = output_directory(*o);
+      out = output_directory(o);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
     }
     const auto total = static_cast<std::size_t>(scenario.run.replicates);
     const io::RunResults results =
-        study::run_scenario(scenario, o->threads, progress_bar(total, "replicates"));
+        study::run_scenario(scenario, o.threads, progress_bar(total, "replicates"));
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
     io::write_run_directory(out, results, scenario, provenance);

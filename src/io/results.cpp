@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -164,23 +165,19 @@ std::string summary_table(const RunResults& r) {
                           Metric::belief_diversity,    Metric::performance,
                           Metric::satisfaction,        Metric::vision_vacuum};
   std::vector<double> values(static_cast<std::size_t>(r.replicates));
+  const auto band_at = [&](int t, Metric m) {
+    for (int i = 0; i < r.replicates; ++i)
+      values[i] = r.at(i, t, m);
+    std::array<double, engine::kBandSize> b{};
+    engine::band(values, b.data(), 1);
+    return b;
+  };
   for (const Metric m : shown) {
-    auto band = [&](int t) {
-      for (int i = 0; i < r.replicates; ++i)
-        values[i] = r.at(i, t, m);
-      const double mean = engine::summarize(values).mean;
-      std::sort(values.begin(), values.end());
-      return fmt::format("{:.3f} [{:.3f}, {:.3f}]", mean, engine::quantile_sorted(values, 0.05),
-                         engine::quantile_sorted(values, 0.95));
-    };
-    out += fmt::format(
-        "{:<28} {:>10.3f} {:>24}\n", kMetrics[static_cast<int>(m)].name,
-        [&] {
-          for (int i = 0; i < r.replicates; ++i)
-            values[i] = r.at(i, 0, m);
-          return engine::summarize(values).mean;
-        }(),
-        band(months - 1));
+    const auto first = band_at(0, m);
+    const auto last = band_at(months - 1, m);
+    // last[1] and last[5] are the 5% and 95% quantiles.
+    out += fmt::format("{:<28} {:>10.3f} {:>24}\n", kMetrics[static_cast<int>(m)].name, first[0],
+                       fmt::format("{:.3f} [{:.3f}, {:.3f}]", last[0], last[1], last[5]));
   }
   double shifts = 0, ceo = 0, kso = 0, coop = 0, majority = 0, other = 0, drop = 0;
   int followed = 0;
