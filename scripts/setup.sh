@@ -12,7 +12,12 @@ packages=(
   libopenmpi-dev openmpi-bin  # studies across processes and machines (mpirun)
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
   libbenchmark-dev     # bench/
+  libcpp-httplib-dev   # samspel serve (the local web app)
+  chromium             # browser tests of the web app and the report (driven by playwright-core)
 )
+# Node.js and npm fetch the web front end's packages (web/package-lock.json); a machine that
+# already has them keeps its own.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 missing=()
@@ -24,3 +29,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# The front end's npm packages, exactly as locked: the charting library compiled into the binary
+# at build time (cmake/embed_assets.cmake) and playwright-core for the browser tests.
+(cd "$(dirname "$0")/../web" && npm ci --no-audit --no-fund --loglevel=error)
