@@ -40,7 +40,7 @@ TEST(MarchRun, ClosedStableSystemReachesEquilibrium) {
 }
 
 // Figure 1: slow socialisation with fast code learning ends with more knowledge than fast
-// socialisation (March 1991: about 0.9 against below 0.8).
+// socialisation (March 1991, Figure 1).
 TEST(MarchRun, SlowSocialisationWithFastCodeLearningKnowsMost) {
   const int runs = 200;
   const RunSettings to_equilibrium{10000, true};
