@@ -16,6 +16,9 @@
 //   differenceChart(el, doc, opts)     -> Promise. Paired differences of each variant to variant
 //       0 with their 95% confidence intervals, one panel per measure.
 //       opts: {lang, measures = the headline measures}
+//   differenceBandChart(el, doc, metric, opts) -> Promise. Month by month, the paired
+//       difference of each variant to variant 0 with its 95% confidence band (needs
+//       doc.differences[i].bands: a comparison run with --keep-series); null when absent.
 //   populationCharts(el, doc, opts)    -> Promise. By size class: the population summary as bars
 //       (unless opts.bars === false) and fan charts of opts.metric (default
 //       cooperation_kso_ceo) across municipalities.
@@ -288,6 +291,46 @@
     }, lang);
   }
 
+  function differenceBandChart(el, doc, metric, opts = {}) {
+    clear(el);
+    const lang = opts.lang || 'sv';
+    const rows = [];
+    const names = [];
+    for (const d of doc.differences || []) {
+      const band = d.bands && d.bands[metric];
+      if (!band) continue;
+      const name = `[${d.variant}] ${d.label}`;
+      names.push(name);
+      doc.months.forEach((month, t) => {
+        if (band.mean[t] === null) return;
+        rows.push({ date: timestamp(month), month, series: name, mean: band.mean[t],
+          low: band.low[t] === null ? band.mean[t] : band.low[t],
+          high: band.high[t] === null ? band.mean[t] : band.high[t] });
+      });
+    }
+    if (!rows.length) return Promise.resolve(null);
+    const color = { field: 'series', type: 'nominal',
+      scale: { domain: names, range: colors.slice(1).concat(colors.slice(0, 1)) },
+      legend: { title: null, orient: 'top', labelLimit: 400 } };
+    const layers = [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#444444' },
+        encoding: { y: { field: 'zero', type: 'quantitative' } } },
+      { data: { values: rows }, mark: { type: 'area', opacity: 0.25 },
+        encoding: { x: xTime(lang), y: { field: 'low', type: 'quantitative',
+          title: i18n().t(lang, 'difference') }, y2: { field: 'high' }, color } },
+      { data: { values: rows }, mark: { type: 'line', strokeWidth: 2 },
+        encoding: { x: xTime(lang), y: { field: 'mean', type: 'quantitative' }, color,
+          tooltip: [{ field: 'series', title: i18n().t(lang, 'variant') },
+            { field: 'month', title: i18n().t(lang, 'month') },
+            { field: 'mean', title: i18n().t(lang, 'difference'), format: '.3f' },
+            { field: 'low', title: '2.5%', format: '.3f' },
+            { field: 'high', title: '97.5%', format: '.3f' }] } },
+      ...markerLayers(doc, lang),
+    ];
+    return embed(el, { title: i18n().metric(lang, metric), width: opts.width || 640,
+      height: opts.height || 200, layer: layers }, lang);
+  }
+
   function populationCharts(el, doc, opts = {}) {
     clear(el);
     const lang = opts.lang || 'sv';
@@ -422,6 +465,7 @@
     fanChart,
     comparisonCharts,
     differenceChart,
+    differenceBandChart,
     populationCharts,
     sweepCharts,
     summaryTable,

@@ -100,6 +100,16 @@
       if (kind === 'compare') {
         const diff = section(main, 'differences', lang, 'differences', 'differencesNote');
         drawn.push(charts().differenceChart(box(diff), doc, { lang }));
+        const monthly = (doc.differences || []).some((d) => d.bands);
+        if (monthly) {
+          const p = document.createElement('p');
+          p.className = 'note';
+          p.textContent = t(lang, 'monthlyDifferencesNote');
+          diff.appendChild(p);
+          for (const metric of charts().reportMetrics.flat()) {
+            drawn.push(charts().differenceBandChart(box(diff), doc, metric, { lang }));
+          }
+        }
       }
     } else if (kind === 'population') {
       const pop = section(main, 'population', lang, 'population', 'populationNote');

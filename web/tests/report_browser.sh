@@ -17,7 +17,7 @@ scenario=$source/tests/regression/scenario.toml
 "$samspel" run "$scenario" --replicates 8 --out "$work/run" >/dev/null
 "$samspel" report "$work/run" -o "$work/run.html" --lang sv
 "$samspel" compare "$scenario" --replicates 8 --vary strategy.role_dialogue=none,recurring \
-  --store "$work/compare.sqlite" --out "$work/compare" >/dev/null
+  --keep-series --store "$work/compare.sqlite" --out "$work/compare" >/dev/null
 "$samspel" report "$work/compare.sqlite" -o "$work/compare.html" --lang en
 node "$source/web/tests/report.spec.mjs" "$work/run.html" "$work/run.png"
 node "$source/web/tests/report.spec.mjs" "$work/compare.html" "$work/compare.png"
