@@ -112,11 +112,11 @@
   });
 
   // The fan: 90% band, 50% band, median; coloured by series when there are several.
-  function fanLayers(rows, names, lang, yTitle) {
+  function fanLayers(rows, names, lang, yTitle, xTitle) {
     const multi = names.length > 1;
     const color = multi
       ? { field: 'series', type: 'nominal', scale: { domain: names, range: colors },
-          legend: { title: null, orient: 'top' } }
+          legend: { title: null, orient: 'top', labelLimit: 400 } }
       : { value: colors[0] };
     const tooltip = [
       { field: 'month', title: i18n().t(lang, 'month') },
@@ -131,19 +131,19 @@
       {
         data: { values: rows },
         mark: { type: 'area', opacity: 0.18 },
-        encoding: { x: xTime(lang), y: { field: 'q05', type: 'quantitative', title: yTitle },
+        encoding: { x: xTime(lang, xTitle), y: { field: 'q05', type: 'quantitative', title: yTitle },
           y2: { field: 'q95' }, color },
       },
       {
         data: { values: rows },
         mark: { type: 'area', opacity: 0.35 },
-        encoding: { x: xTime(lang), y: { field: 'q25', type: 'quantitative' },
+        encoding: { x: xTime(lang, xTitle), y: { field: 'q25', type: 'quantitative' },
           y2: { field: 'q75' }, color },
       },
       {
         data: { values: rows },
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x: xTime(lang), y: { field: 'q50', type: 'quantitative' }, color, tooltip },
+        encoding: { x: xTime(lang, xTitle), y: { field: 'q50', type: 'quantitative' }, color, tooltip },
       },
     ];
   }
@@ -190,7 +190,7 @@
       data: { values: rows },
       mark: { type: 'rect' },
       encoding: {
-        x: { ...xTime(lang, null), timeUnit: 'utcyearmonth' },
+        x: { ...xTime(lang), timeUnit: 'utcyearmonth' },
         y: { field: 'kind', type: 'nominal', title: null,
           sort: ['majority_shift', 'kso', 'ceo'].map((k) => i18n().t(lang, k)) },
         color: { field: 'rate', type: 'quantitative', scale: { scheme: 'greys', domainMin: 0 },
@@ -204,7 +204,8 @@
   function fanSpec(doc, bandsByName, names, opts) {
     const lang = opts.lang || 'sv';
     const width = opts.width || 640;
-    const layers = fanLayers(bandRows(doc.months, bandsByName), names, lang, opts.yTitle || null);
+    const layers = fanLayers(bandRows(doc.months, bandsByName), names, lang, opts.yTitle || null,
+      opts.xTitle);
     if (opts.markers !== false) layers.push(...markerLayers(doc, lang));
     return {
       title: opts.title,
@@ -222,13 +223,15 @@
     if (!configuration || !configuration.bands) return Promise.resolve(null);
     const names = list.map((m) => i18n().metric(lang, m));
     const bands = list.map((m, k) => [names[k], configuration.bands[m]]);
-    const fan = fanSpec(doc, bands, names,
-      { ...opts, title: opts.title === undefined ? metricLabel(lang, list) : opts.title });
-    const strip = opts.markers === false ? null : changeStrip(doc, configuration, lang, fan.width);
+    const strip = opts.markers === false ? null : changeStrip(doc, configuration, lang,
+      opts.width || 640);
+    // With the strip below, the months are labelled once, under the strip.
+    const fan = fanSpec(doc, bands, names, { ...opts, xTitle: strip ? null : undefined,
+      title: opts.title === undefined ? metricLabel(lang, list) : opts.title });
     if (!strip) return embed(el, fan, lang);
     const { title, ...inner } = fan;
     return embed(el, { title, vconcat: [inner, strip], spacing: 4,
-      resolve: { scale: { color: 'independent' } } }, lang);
+      resolve: { scale: { color: 'independent', x: 'shared' } } }, lang);
   }
 
   function comparisonCharts(el, doc, metric, opts = {}) {
