@@ -39,7 +39,8 @@ h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 table.samspel-summary { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 table.samspel-summary th, table.samspel-summary td { padding: 0.2rem 0.7rem;
        border-bottom: 1px solid #e3e3e3; text-align: left; }
-table.samspel-summary td.number { text-align: right; font-variant-numeric: tabular-nums; }
+table.samspel-summary td.number { text-align: right; font-variant-numeric: tabular-nums;
+       white-space: nowrap; }
 .samspel-chart { margin: 0.8rem 0 1.4rem; }
 pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; }
 )";

@@ -24,6 +24,8 @@
 //       cooperation_kso_ceo) across municipalities.
 //   sweepCharts(el, doc, opts)         -> Promise. Each headline measure against each swept
 //       parameter, one point per configuration.
+//   comparisonTable(el, doc, opts)     -> a comparison's headline measures side by side: each
+//       variant's mean and its paired difference to variant 0 with the 95% CI, as DOM.
 //   summaryTable(el, doc, opts)        -> the table of key measures (mean, 95% CI, 5–95% range)
 //       of opts.configuration (default 0), as DOM.
 //   headlineMeasures, reportMetrics    -> the default lists
@@ -464,7 +466,52 @@
     return table;
   }
 
+  // A comparison side by side: per measure, each variant's mean and, after the first, its
+  // paired difference to variant 0 with the 95% confidence interval.
+  function comparisonTable(el, doc, opts = {}) {
+    clear(el);
+    const lang = opts.lang || 'sv';
+    const wanted = opts.measures || headlineMeasures;
+    const table = document.createElement('table');
+    table.className = 'samspel-summary samspel-comparison';
+    const head = table.insertRow();
+    const th = (text, title) => {
+      const cell = document.createElement('th');
+      cell.textContent = text;
+      if (title) cell.title = title;
+      head.appendChild(cell);
+    };
+    th(i18n().t(lang, 'measure'));
+    doc.configurations.forEach((c, v) => {
+      th(`[${v}] ${i18n().t(lang, 'mean')}`, c.label);
+      if (v > 0) th(`[${v}] − [0] (${i18n().t(lang, 'ci95short')})`, c.label);
+    });
+    const find = (list, name) => (list || []).find((m) => m.name === name);
+    for (const name of wanted) {
+      const row = table.insertRow();
+      row.dataset.measure = name;
+      row.insertCell().textContent = i18n().measure(lang, name);
+      doc.configurations.forEach((c, v) => {
+        const m = find(c.measures, name);
+        const mean = row.insertCell();
+        mean.className = 'number';
+        mean.textContent = format(lang, m ? m.mean : null);
+        if (v === 0) return;
+        const d = find(doc.differences[v - 1] && doc.differences[v - 1].measures, name);
+        const diff = row.insertCell();
+        diff.className = 'number';
+        diff.textContent = d && d.mean !== null
+          ? `${d.mean > 0 ? '+' : ''}${format(lang, d.mean)} [${format(lang, d.low)}, ${format(lang, d.high)}]`
+          : '–';
+      });
+    }
+    el.style.overflowX = 'auto';
+    el.appendChild(table);
+    return table;
+  }
+
   global.samspelCharts = {
+    comparisonTable,
     fanChart,
     comparisonCharts,
     differenceChart,

@@ -31,12 +31,6 @@
     return div;
   }
 
-  function subheading(parent, text) {
-    const h = document.createElement('h3');
-    h.textContent = text;
-    parent.appendChild(h);
-  }
-
   function sizeClassTable(parent, doc, lang) {
     const fields = ['municipalities', 'majority_shift_per_election', 'ceo_changes_per_year',
       'ceo_exits_cooperation_share', 'terms_with_ceo_change'];
@@ -81,11 +75,21 @@
     const kind = doc.kind;
 
     if (kind === 'run' || kind === 'compare') {
-      const summary = section(main, 'summary', lang, 'summary', 'summaryNote');
-      doc.configurations.forEach((c, v) => {
-        if (kind === 'compare') subheading(summary, `[${v}] ${c.label}`);
-        charts().summaryTable(box(summary), doc, { lang, configuration: v });
-      });
+      const summary = section(main, 'summary', lang, 'summary',
+        kind === 'compare' ? 'comparisonNote' : 'summaryNote');
+      if (kind === 'run') {
+        charts().summaryTable(box(summary), doc, { lang });
+      } else {
+        const list = document.createElement('ol');
+        list.start = 0;
+        for (const c of doc.configurations) {
+          const item = document.createElement('li');
+          item.textContent = c.label;
+          list.appendChild(item);
+        }
+        summary.appendChild(list);
+        charts().comparisonTable(box(summary), doc, { lang });
+      }
       const fans = section(main, 'fan-charts', lang, 'fanCharts', 'fanNote');
       for (const metric of charts().reportMetrics) {
         if (kind === 'run') {
