@@ -128,6 +128,13 @@ TEST(RunDocument, RefusesADirectoryThatIsNotARun) {
               ::testing::ThrowsMessage<ScenarioError>(HasSubstr("no such run directory")));
 }
 
+TEST(RunDocument, PointsFromAComparisonDirectoryToItsStore) {
+  const io_test::TempDirectory dir;
+  std::ofstream(dir.path() / "compare.csv") << "variant,label\n";
+  EXPECT_THAT([&] { results_document(dir.path()); },
+              ::testing::ThrowsMessage<ScenarioError>(HasSubstr("the comparison's results store")));
+}
+
 TEST(RunDocument, RefusesAMalformedSeriesFileNamingIt) {
   const io_test::TempDirectory dir;
   write_run_directory(dir.path(), small_run(), small_scenario(), Provenance{});
