@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   const cli::Command export_store = cli::add_export_command(app);
   const cli::Command docs = cli::add_docs_command(app);
   const cli::Command march = cli::add_march_command(app, command_line, cluster);
+  const cli::Command report = cli::add_report_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("export")) return export_store();
     if (app.got_subcommand("docs")) return docs();
     if (app.got_subcommand("march")) return march();
+    if (app.got_subcommand("report")) return report();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return cli::kExitFailure;
