@@ -21,8 +21,7 @@ namespace {
 // the patterns with clear effects still show them. Stated in the report's provenance.
 constexpr int kQuickReplicates = 100;
 constexpr int kQuickRobustPoints = 5;
-constexpr int kQuickRobustReplicates = 40;
-constexpr int kFullRobustReplicates = 50;
+constexpr int kQuickRobustReplicates = 100;
 
 struct ValidateCliOptions {
   bool quick = false;
@@ -93,9 +92,9 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
                   "Replicates per configuration at the file's parameters (default: the file's)")
       ->check(CLI::Range(2, 10'000'000));
   sub->add_option("--robust-replicates", o->robust_replicates,
-                  fmt::format("Replicates per configuration at each robustness point (default "
-                              "{}; --quick {})",
-                              kFullRobustReplicates, kQuickRobustReplicates))
+                  fmt::format("Replicates per configuration at each robustness point (default: "
+                              "as at the file's parameters; --quick {})",
+                              kQuickRobustReplicates))
       ->check(CLI::Range(2, 10'000'000));
   sub->add_option("--seed", o->seed, "Seed (default: each file's [run] seed)")
       ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
@@ -123,11 +122,13 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
     report.robust_required = options.robust_required;
     options.threads = o->threads;
     options.robust_points = o->robust.value_or(o->quick ? kQuickRobustPoints : 20);
-    options.robust_replicates =
-        o->robust_replicates.value_or(o->quick ? kQuickRobustReplicates : kFullRobustReplicates);
     for (const auto& [file, spec] : specs) {
       options.replicates =
           o->replicates.value_or(o->quick ? kQuickReplicates : spec.scenario.run.replicates);
+      // As many replicates at each robustness point as at the file's parameters, so that a
+      // point fails for the mechanism, not for want of power.
+      options.robust_replicates =
+          o->robust_replicates.value_or(o->quick ? kQuickRobustReplicates : options.replicates);
       options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : spec.scenario.run.seed;
       report.seed = options.seed;
       std::fprintf(stderr, "%s ...\n", spec.pattern.c_str());
