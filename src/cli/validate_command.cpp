@@ -117,6 +117,9 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
     }
     io::ValidationReport report;
     report.quick = o->quick;
+    // --seed, or null when each file's own [run] seed is used (recorded per pattern).
+    report.seed =
+        o->seed ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(*o->seed)) : std::nullopt;
     study::ValidateOptions options;
     report.robust_spread = options.robust_spread;
     report.robust_required = options.robust_required;
@@ -130,7 +133,6 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
       options.robust_replicates =
           o->robust_replicates.value_or(o->quick ? kQuickRobustReplicates : options.replicates);
       options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : spec.scenario.run.seed;
-      report.seed = options.seed;
       std::fprintf(stderr, "%s ...\n", spec.pattern.c_str());
       report.patterns.push_back(study::validate_pattern(spec, file.string(), options));
     }

@@ -89,7 +89,7 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
   j["samspel_version"] = prov.samspel_version;
   j["git_revision"] = prov.git_revision;
   j["command_line"] = prov.command_line;
-  j["seed"] = r.seed;
+  j["seed"] = r.seed ? nlohmann::ordered_json(*r.seed) : nlohmann::ordered_json(nullptr);
   j["quick"] = r.quick;
   j["robust_spread"] = r.robust_spread;
   j["robust_required_share"] = r.robust_required;
@@ -123,6 +123,7 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
     patterns.push_back({{"pattern", p.pattern},
                         {"claim", p.claim},
                         {"file", p.file},
+                        {"seed", p.seed},
                         {"replicates", p.replicates},
                         {"robust_points", p.robust_points},
                         {"robust_replicates", p.robust_replicates},

@@ -180,6 +180,7 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
   outcome.pattern = spec.pattern;
   outcome.claim = spec.claim;
   outcome.file = file;
+  outcome.seed = options.seed;
   outcome.replicates = options.replicates;
   outcome.robust_points = options.robust_points;
   outcome.robust_replicates = options.robust_replicates;

@@ -64,6 +64,7 @@ TEST(QuickValidation, EveryPatternIsJudgedAndOnlyKnownFindingsFail) {
   for (const auto& p : j["patterns"]) {
     const std::string name = p["pattern"];
     EXPECT_EQ(p["robust_points"].get<int>(), 5) << name;
+    EXPECT_EQ(p["seed"].get<int>(), 1) << name;
     for (const auto& m : p["measures"]) {
       // Every replicate defines the measure except drops and recoveries, which need a change.
       EXPECT_GT(m["n"].get<int>(), 10) << name << " " << m["measure"];

@@ -3,7 +3,9 @@
 // pattern passes only when every one of its measures holds.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,7 @@ struct PatternOutcome {
   std::string pattern;
   std::string claim;
   std::string file;
+  std::uint64_t seed = 0;
   int replicates = 0;
   int robust_points = 0;
   int robust_replicates = 0;
@@ -40,7 +43,7 @@ struct PatternOutcome {
 
 struct ValidationReport {
   std::vector<PatternOutcome> patterns;
-  std::uint64_t seed = 0;
+  std::optional<std::uint64_t> seed;  // --seed; none = each file's own
   double robust_spread = 0;
   double robust_required = 0;
   bool quick = false;
