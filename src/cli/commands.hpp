@@ -41,5 +41,6 @@ Command add_docs_command(CLI::App& app);
 Command add_march_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_report_command(CLI::App& app);
+Command add_validate_command(CLI::App& app, const std::string& command_line);
 
 }  // namespace samspel::cli

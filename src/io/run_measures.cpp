@@ -22,6 +22,9 @@ const char* const kSummaryMeasures[][2] = {
     {"ceo_exits_cooperation", "CEO exits over cooperation problems with politicians"},
     {"ceo_exits_new_majority", "CEOs let go by a new majority"},
     {"ceo_exits_other", "CEO exits for other reasons (including scripted ones)"},
+    {"ceo_dismissal_after_shift",
+     "ceo_exits_new_majority / majority_shifts: the share of majority shifts after which the new "
+     "majority let the CEO go (NA without a shift)"},
     {"head_changes", "Changes of department heads"},
     {"transgressions", "Role transgressions over the run"},
     {"lockins", "Transgressions that became lock-ins"},
@@ -120,6 +123,9 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       static_cast<double>(s.ceo_exits_cooperation),
       static_cast<double>(s.ceo_exits_new_majority),
       static_cast<double>(s.ceo_exits_other),
+      s.majority_shifts > 0
+          ? static_cast<double>(s.ceo_exits_new_majority) / static_cast<double>(s.majority_shifts)
+          : kNaN,
       static_cast<double>(s.head_changes),
       static_cast<double>(s.transgressions),
       static_cast<double>(s.lockins),
@@ -146,6 +152,18 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       sum += series[static_cast<std::size_t>(t) * kMetricCount + m];
     out[kSummaryCount + m] = sum / months;
   }
+}
+
+double window_mean(std::span<const double> series, std::size_t metric, int from_year, int to_year) {
+  double sum = 0;
+  int n = 0;
+  for (int t = (from_year - 1) * 12; t < to_year * 12; ++t) {
+    const std::size_t at = static_cast<std::size_t>(t) * kMetricCount + metric;
+    if (at >= series.size()) break;
+    sum += series[at];
+    ++n;
+  }
+  return n > 0 ? sum / n : kNaN;
 }
 
 }  // namespace samspel::io
