@@ -80,6 +80,17 @@ inline int politician_of_sector(int sector, const Derived& d) {
   return sector < d.committees ? chair_seat(sector) : kKso;
 }
 
+// The working relations and the politician-civil servant pairs among them, in slot order.
+inline std::span<const int> working_relations(const Derived& d) {
+  return {d.relations.data(), static_cast<std::size_t>(d.relation_count)};
+}
+inline std::span<const int> cross_side_relations(const Derived& d) {
+  return {d.cross_relations.data(), static_cast<std::size_t>(d.cross_relation_count)};
+}
+inline std::span<const int> occupied_seats(const Derived& d) {
+  return {d.seats.data(), static_cast<std::size_t>(d.seat_count)};
+}
+
 double effective_trust(const Relation& r, const Context& ctx);
 double cooperation(const Relation& r, const Context& ctx);
 
