@@ -1,6 +1,9 @@
 // The fixed lists the monthly processes walk instead of testing every slot.
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "test_model.hpp"
 
 namespace samspel::model {
