@@ -13,7 +13,7 @@ using testing::TestModel;
 
 // The lists must name exactly the relations initialisation activates, in slot order.
 TEST(Derived, RelationListsNameTheWorkingRelationsInSlotOrder) {
-  for (const auto [departments, committees] : {std::pair{6, 6}, {1, 0}, {12, 5}, {3, 3}}) {
+  for (const auto& [departments, committees] : {std::pair{6, 6}, {1, 0}, {12, 5}, {3, 3}}) {
     Parameters p;
     p.municipality.departments = departments;
     p.municipality.committees = committees;
