@@ -56,6 +56,16 @@ Description describe(const Parameters& p, std::vector<ScriptedEvent> events) {
     d.seats[d.seat_count++] = chair_seat(c);
   for (int h = 0; h < d.departments; ++h)
     d.seats[d.seat_count++] = head_seat(h);
+  auto add_relation = [&d](int index, bool cross_side) {
+    d.relations[d.relation_count++] = index;
+    if (cross_side) d.cross_relations[d.cross_relation_count++] = index;
+  };
+  add_relation(kKsoCeo, true);
+  add_relation(kKsoOpposition, false);
+  for (int k = 0; k < d.departments; ++k)
+    add_relation(politician_head_pair(k), true);
+  for (int k = 0; k < d.departments; ++k)
+    add_relation(ceo_head_pair(k), false);
   d.spin_up_months = 12 * p.model.spin_up_years;
   d.lockin_keep = std::exp2(-1.0 / p.model.lockin_half_life);
   d.clarity_keep = std::exp(-1.0 / p.model.clarity_decay);

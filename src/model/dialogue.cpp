@@ -47,10 +47,9 @@ bool role_dialogue_due(const Relation& r, const State& s, const Strategy& strate
 void talk_everyday(State& s, const Context& ctx) {
   engine::Rng& rng = ctx.rng(Stream::dialogue);
   const double rate = ctx.k().everyday_talk_rate;
-  for (auto& r : s.relations) {
-    if (r.active && r.cross_side && rng.bernoulli(rate * (1 - substitution(r.closeness, ctx)))) {
-      r.last_talk = s.step;
-    }
+  for (const int i : cross_side_relations(ctx.derived)) {
+    Relation& r = s.relations[i];
+    if (rng.bernoulli(rate * (1 - substitution(r.closeness, ctx)))) r.last_talk = s.step;
   }
 }
 
@@ -66,8 +65,8 @@ bool takes_part_in_forum(int seat, const Strategy& strategy) {
 
 void hold_dialogues(State& s, const Context& ctx) {
   const Strategy& strategy = ctx.strategy();
-  for (auto& r : s.relations) {
-    if (!r.active) continue;
+  for (const int i : working_relations(ctx.derived)) {
+    Relation& r = s.relations[i];
     if (r.cross_side && role_dialogue_due(r, s, strategy)) hold_role_dialogue(s, r, ctx);
     r.forming = false;
   }
@@ -78,9 +77,9 @@ void hold_dialogues(State& s, const Context& ctx) {
   if (interval <= 0 || (s.step + 1) % interval != 0) return;
   double closeness = 0;
   int pairs = 0;
-  for (const auto& r : s.relations) {
-    if (r.active && takes_part_in_forum(r.first, strategy) &&
-        takes_part_in_forum(r.second, strategy)) {
+  for (const int i : working_relations(ctx.derived)) {
+    const Relation& r = s.relations[i];
+    if (takes_part_in_forum(r.first, strategy) && takes_part_in_forum(r.second, strategy)) {
       closeness += r.closeness;
       ++pairs;
     }
@@ -93,9 +92,9 @@ void hold_dialogues(State& s, const Context& ctx) {
   s.forum_held = true;
   s.summary.forums_held += 1;
   const auto& k = ctx.k();
-  for (auto& r : s.relations) {
-    if (!r.active || !takes_part_in_forum(r.first, strategy) ||
-        !takes_part_in_forum(r.second, strategy))
+  for (const int i : working_relations(ctx.derived)) {
+    Relation& r = s.relations[i];
+    if (!takes_part_in_forum(r.first, strategy) || !takes_part_in_forum(r.second, strategy))
       continue;
     r.person_trust = std::min(1.0, r.person_trust + k.forum_trust_gain);
     r.closeness = std::min(1.0, r.closeness + k.forum_closeness_gain);

@@ -26,10 +26,10 @@ struct Bonds {
   }
 };
 
-Bonds collect_bonds(const State& s) {
+Bonds collect_bonds(const State& s, const Derived& d) {
   Bonds b;
-  for (const auto& r : s.relations) {
-    if (!r.active) continue;
+  for (const int i : working_relations(d)) {
+    const Relation& r = s.relations[i];
     for (const int seat : {r.first, r.second}) {
       b.closeness[seat] += r.closeness;
       b.pairs[seat] += 1;
@@ -131,7 +131,7 @@ void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
 void develop_ideas(State& s, const Context& ctx) {
   engine::Rng& rng = ctx.rng(Stream::ideas);
   const std::span<const int> all(ctx.derived.seats.data(), ctx.derived.seat_count);
-  const Bonds bonds = collect_bonds(s);
+  const Bonds bonds = collect_bonds(s, ctx.derived);
   socialise(s, ctx, bonds, all, rng);
   if (s.forum_held) learn_in_forum(s, ctx, bonds, all, rng);
   learn_everyday(s, ctx, rng);

@@ -26,8 +26,8 @@ void activate_relations(State& s, const Context& ctx) {
   const auto& k = ctx.k();
   const double closeness =
       k.closeness_work + (1 - k.closeness_work) * ctx.strategy().private_socializing;
-  for (auto& r : s.relations) {
-    if (!r.active) continue;
+  for (const int i : working_relations(d)) {
+    Relation& r = s.relations[i];
     r.closeness = closeness;
     r.person_trust = k.trust_rest + (1 - k.trust_rest) * k.closeness_trust * closeness;
     r.role_trust = k.role_trust_initial;

@@ -61,8 +61,8 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   int transgressions = 0;
   int handled = 0;
   int locked = 0;
-  for (const auto& r : s.relations) {
-    if (!r.active) continue;
+  for (const int i : working_relations(d)) {
+    const Relation& r = s.relations[i];
     recent += r.lockins;
     if (!r.cross_side) continue;
     const double q = cooperation(r, ctx);

@@ -15,11 +15,9 @@ namespace {
 double mean_cross_side_trust(const State& s, const Context& ctx) {
   double sum = 0;
   int n = 0;
-  for (const auto& r : s.relations) {
-    if (r.active && r.cross_side) {
-      sum += effective_trust(r, ctx);
-      ++n;
-    }
+  for (const int i : cross_side_relations(ctx.derived)) {
+    sum += effective_trust(s.relations[i], ctx);
+    ++n;
   }
   return n > 0 ? sum / n : 0;
 }

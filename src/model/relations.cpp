@@ -22,8 +22,8 @@ void update_relations(State& s, const Context& ctx) {
   const Derived& d = ctx.derived;
   std::array<double, kMaxActors> merge_sum{};
   std::array<int, kMaxActors> merge_pairs{};
-  for (auto& r : s.relations) {
-    if (!r.active) continue;
+  for (const int i : working_relations(d)) {
+    Relation& r = s.relations[i];
     r.months_together += 1;
     r.closeness += (closeness_level - r.closeness) / k.closeness_time;
     const double baseline = k.trust_rest + (1 - k.trust_rest) * k.closeness_trust * r.closeness;
@@ -45,13 +45,12 @@ void update_relations(State& s, const Context& ctx) {
       }
     }
   }
-  for (int seat = 0; seat < kMaxActors; ++seat) {
-    if (merge_pairs[seat] == 0) continue;
-    double& rho = s.actors[seat].role_conception;
-    rho += merge_sum[seat] / merge_pairs[seat] * (1 - rho);
-  }
-  for (auto& a : s.actors)
+  for (const int seat : occupied_seats(d)) {
+    Actor& a = s.actors[seat];
     a.tenure += 1;
+    if (merge_pairs[seat] == 0) continue;
+    a.role_conception += merge_sum[seat] / merge_pairs[seat] * (1 - a.role_conception);
+  }
 }
 
 }  // namespace samspel::model

@@ -100,8 +100,9 @@ void seat_newcomer(State& s, const Context& ctx, int seat) {
   a.tenure = 0;
   a.beliefs = newcomer_beliefs(s, ctx, seat, ctx.rng(Stream::succession));
   a.role_conception = ctx.k().rho_standard;
-  for (auto& r : s.relations) {
-    if (r.active && (r.first == seat || r.second == seat)) reset_person_bond(r, s, ctx);
+  for (const int i : working_relations(ctx.derived)) {
+    Relation& r = s.relations[i];
+    if (r.first == seat || r.second == seat) reset_person_bond(r, s, ctx);
   }
 }
 

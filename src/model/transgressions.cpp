@@ -70,9 +70,10 @@ void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng&
 void handle_transgressions(State& s, const Context& ctx) {
   const auto& k = ctx.k();
   engine::Rng& rng = ctx.rng(Stream::transgressions);
-  for (auto& r : s.relations) {
+  // Only politician-civil servant pairs transgress; the other slots' counts stay zero.
+  for (const int i : cross_side_relations(ctx.derived)) {
+    Relation& r = s.relations[i];
     r.transgressions = r.handled = r.locked = 0;
-    if (!r.active || !r.cross_side) continue;
     const Actor& politician = s.actors[r.first];
     const Actor& civil_servant = s.actors[r.second];
     const double seeking = civil_servant.influence_time / std::max(k.influence_time_max, 1e-9);

@@ -80,7 +80,29 @@ inline int politician_of_sector(int sector, const Derived& d) {
   return sector < d.committees ? chair_seat(sector) : kKso;
 }
 
-double effective_trust(const Relation& r, const Context& ctx);
-double cooperation(const Relation& r, const Context& ctx);
+// The working relations and the politician-civil servant pairs among them, in slot order.
+inline std::span<const int> working_relations(const Derived& d) {
+  return {d.relations.data(), static_cast<std::size_t>(d.relation_count)};
+}
+inline std::span<const int> cross_side_relations(const Derived& d) {
+  return {d.cross_relations.data(), static_cast<std::size_t>(d.cross_relation_count)};
+}
+inline std::span<const int> occupied_seats(const Derived& d) {
+  return {d.seats.data(), static_cast<std::size_t>(d.seat_count)};
+}
+
+// Effective trust T = w * role trust * (1/2 + clarity/2) + (1 - w) * person trust. Inline:
+// several processes evaluate it for every pair every month.
+inline double effective_trust(const Relation& r, const Context& ctx) {
+  const double w = ctx.derived.role_weight;
+  return w * r.role_trust * (0.5 + 0.5 * r.agreement.clarity) + (1 - w) * r.person_trust;
+}
+
+// Cooperation quality Q = T * exp(-lock-ins / L0). A pair that has never locked up has
+// lock-ins exactly 0, where the factor is exactly 1, so it skips the exponential.
+inline double cooperation(const Relation& r, const Context& ctx) {
+  const double trust = effective_trust(r, ctx);
+  return r.lockins == 0 ? trust : trust * std::exp(-r.lockins / ctx.k().lockin_scale);
+}
 
 }  // namespace samspel::model

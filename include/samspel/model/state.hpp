@@ -103,6 +103,13 @@ struct Derived {
   // The occupied seats: KSO, oppositionsråd, CEO, chairs, heads.
   std::array<int, kMaxActors> seats{};
   int seat_count = 0;
+  // The working relations (indices into State::relations, ascending) and, among them, the
+  // politician-civil servant pairs. Which pairs exist follows from the departments alone, so
+  // the monthly processes visit these lists rather than test every slot.
+  std::array<int, kMaxRelations> relations{};
+  int relation_count = 0;
+  std::array<int, kMaxRelations> cross_relations{};
+  int cross_relation_count = 0;
   // Months simulated before the first observed month (model.spin_up_years).
   int spin_up_months = 0;
   // Per-month factors of the time constants, computed once per scenario.
