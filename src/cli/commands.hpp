@@ -37,6 +37,8 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
 Command add_sweep_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_export_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app, const std::string& command_line,
+                              const engine::Cluster& cluster);
 Command add_docs_command(CLI::App& app);
 Command add_march_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);

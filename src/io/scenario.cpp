@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "samspel/io/dictionary.hpp"
@@ -176,6 +178,70 @@ void read_run(Scenario& s, const toml::table& table, std::string_view source) {
   }
 }
 
+// One option of a [[mix]]: a positive weight and the values it sets.
+MixOption read_mix_option(const toml::table& table, std::string_view key, std::string_view source) {
+  MixOption o;
+  bool weighted = false;
+  for (const auto& [name, node] : table) {
+    const std::string field(name.str());
+    if (field == "weight") {
+      o.weight = number_in(node, fmt::format("{}.weight", key), 0, 1e12, source);
+      if (o.weight <= 0) {
+        fail(source, node, fmt::format("{}.weight", key),
+             "0 is not allowed; allowed: a weight > 0");
+      }
+      weighted = true;
+      continue;
+    }
+    const ParameterSpec* spec = find_parameter(field);
+    if (spec == nullptr) {
+      fail(source, node, fmt::format("{}.{}", key, field),
+           "unknown key; allowed: weight and keys of docs/parameters.md such as "
+           "\"strategy.foundation\"");
+    }
+    o.values.emplace_back(field, value_for(*spec, node, source));
+  }
+  if (!weighted) fail(source, table, key, "no weight; allowed: weight = a number > 0");
+  if (o.values.empty()) fail(source, table, key, "sets no parameter; allowed: at least one key");
+  return o;
+}
+
+std::vector<std::string> keys_of(const MixOption& o) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : o.values)
+    keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+Mix read_mix(const toml::table& table, std::size_t index, std::string_view source) {
+  const std::string key = fmt::format("mix[{}]", index);
+  Mix m;
+  m.where = where(source, table.source());
+  for (const auto& [name, node] : table) {
+    if (name != "options") {
+      fail(source, node, fmt::format("{}.{}", key, name.str()), "unknown key; allowed: options");
+    }
+    const auto* array = node.as_array();
+    if (array == nullptr || array->empty()) {
+      fail(source, node, key + ".options",
+           "allowed: a non-empty array of tables { weight = ..., \"section.name\" = ... }");
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string option = fmt::format("{}.options[{}]", key, i);
+      m.options.push_back(
+          read_mix_option(table_of(*array->get(i), option, source), option, source));
+      // Every option decides the same keys, so a draw never leaves one to the base scenario.
+      if (keys_of(m.options.back()) != keys_of(m.options.front())) {
+        fail(source, *array->get(i), option,
+             "sets other keys than options[0]; allowed: the same keys in every option");
+      }
+    }
+  }
+  if (m.options.empty()) fail(source, table, key, "no options; allowed: options = [ ... ]");
+  return m;
+}
+
 DatedEvent read_event(const toml::table& table, std::size_t index, std::string_view source) {
   DatedEvent e;
   const std::string prefix = fmt::format("events[{}]", index);
@@ -256,10 +322,17 @@ Scenario from_table(const toml::table& root, std::string_view source,
         s.events.push_back(
             read_event(table_of(item, fmt::format("events[{}]", i), source), i, source));
       }
+    } else if (key == "mix") {
+      const auto* array = node.as_array();
+      if (array == nullptr) fail(source, node, key, "allowed: an array of tables [[mix]]");
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        s.mix.push_back(
+            read_mix(table_of(*array->get(i), fmt::format("mix[{}]", i), source), i, source));
+      }
     } else {
       fail(source, node, key,
            "unknown key; allowed: name, description, population, [run], [municipality], "
-           "[strategy], [model], [[events]]");
+           "[strategy], [model], [[events]], [[mix]]");
     }
   }
   return s;
@@ -373,6 +446,39 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   }
 }
 
+namespace {
+
+// A [[mix]] draws its keys per municipality: it needs a population, and a key it draws may not
+// also be fixed for all (by a section, --set or another [[mix]]), which it would override.
+void validate_mix(const Scenario& s) {
+  if (s.mix.empty()) return;
+  if (s.population.empty()) {
+    throw error(
+        fmt::format("{}: mix: only for a population study; allowed: [[mix]] with a "
+                    "top-level population = \"file.tsv\"",
+                    s.mix.front().where));
+  }
+  std::set<std::string, std::less<>> drawn;
+  for (const auto& m : s.mix) {
+    for (const auto& [key, value] : m.options.front().values) {
+      if (!drawn.insert(key).second) {
+        throw error(
+            fmt::format("{}: {}: drawn by an earlier [[mix]] too; allowed: each key in "
+                        "one [[mix]]",
+                        m.where, key));
+      }
+      if (s.places.contains(key)) {
+        throw error(
+            fmt::format("{}: {}: is drawn per municipality by the [[mix]] at {}; "
+                        "allowed: set it there or remove it from that [[mix]]",
+                        s.place_of(key), key, m.where));
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::string Scenario::place_of(std::string_view key) const {
   const auto it = places.find(key);
   return it == places.end() ? source : it->second;
@@ -395,6 +501,7 @@ void validate(const Scenario& s) {
         p.model.dimensions - p.model.whole_dimensions, p.municipality.departments,
         p.model.dimensions - p.municipality.departments));
   }
+  validate_mix(s);
   const engine::Calendar cal = s.calendar();
   const engine::YearMonth last = cal.at(cal.months() - 1);
   for (const auto& e : s.events) {

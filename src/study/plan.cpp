@@ -8,6 +8,7 @@
 
 #include "samspel/engine/design.hpp"
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/mix.hpp"
 
 namespace samspel::study {
 
@@ -120,27 +121,69 @@ StudyPlan plan_sweep(const io::Scenario& base, const std::vector<io::SweepAxis>&
   return plan;
 }
 
+namespace {
+
+nlohmann::ordered_json mix_json(const std::vector<io::Mix>& mix) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& m : mix) {
+    nlohmann::ordered_json options = nlohmann::ordered_json::array();
+    for (const auto& o : m.options) {
+      nlohmann::ordered_json option{{"weight", o.weight}};
+      for (const auto& [key, value] : o.values)
+        option[key] = io::format_value(*io::find_parameter(key), value);
+      options.push_back(option);
+    }
+    out.push_back(options);
+  }
+  return out;
+}
+
+// Municipality i: the base with its drawn strategy mix, then its own columns.
+struct PopulationScenarios {
+  io::Scenario base;
+  io::Population population;
+
+  io::Scenario scenario(std::size_t i, std::vector<std::string>* drawn = nullptr) const {
+    io::Scenario s = io::scenario_for(base, population.rows[i]);
+    std::vector<std::string> assignments = io::apply_mix(s, i);
+    if (drawn != nullptr) *drawn = std::move(assignments);
+    return s;
+  }
+};
+
+}  // namespace
+
 StudyPlan plan_population(const io::Scenario& base, const io::Population& population,
                           bool keep_series, const Provenance& p) {
   StudyPlan plan = start("population", base, keep_series, p);
-  plan.description.design_json = nlohmann::ordered_json{
-      {"population", population.source},
-      {"columns", population.columns},
-      {"municipalities",
-       population.rows.size()}}.dump();
+  nlohmann::ordered_json design{{"population", population.source},
+                                {"columns", population.columns},
+                                {"municipalities", population.rows.size()}};
+  if (!base.mix.empty()) design["mix"] = mix_json(base.mix);
+  plan.description.design_json = design.dump();
   const auto shared =
-      std::make_shared<const std::pair<io::Scenario, io::Population>>(base, population);
+      std::make_shared<const PopulationScenarios>(PopulationScenarios{base, population});
+  // A drawn combination the model cannot take (more committees than a municipality's
+  // departments) is refused before anything runs.
+  for (std::size_t i = 0; i < population.rows.size(); ++i) {
+    try {
+      io::validate(shared->scenario(i));
+    } catch (const io::ScenarioError& e) {
+      throw io::ScenarioError(fmt::format("{}: municipality {} with its [[mix]] draw: {}",
+                                          population.source, population.rows[i].name, e.what()));
+    }
+  }
   plan.description.configuration_count = population.rows.size();
   plan.description.configuration = [shared](std::size_t i) {
-    const io::PopulationRow& row = shared->second.rows[i];
-    const io::Scenario s = io::scenario_for(shared->first, row);
+    const io::PopulationRow& row = shared->population.rows[i];
+    std::vector<std::string> assignments;
+    const io::Scenario s = shared->scenario(i, &assignments);
+    assignments.insert(assignments.end(), row.assignments.begin(), row.assignments.end());
     return io::StudyConfiguration{row.name, row.name,
                                   std::string(io::size_class(s.parameters.municipality.population)),
-                                  row.assignments};
+                                  assignments};
   };
-  plan.scenario = [shared](std::size_t i) {
-    return io::scenario_for(shared->first, shared->second.rows[i]);
-  };
+  plan.scenario = [shared](std::size_t i) { return shared->scenario(i); };
   return plan;
 }
 

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "samspel/engine/calendar.hpp"
@@ -43,6 +44,18 @@ struct DatedEvent {
   std::string where;  // "file:line:column" of the date, for errors
 };
 
+// One independent draw of a population study (`[[mix]]`, docs/scenarios.md): each
+// municipality gets one option, chosen with probability weight / (sum of weights), and takes
+// its values. Options set several keys together so that only coherent combinations occur.
+struct MixOption {
+  double weight = 0;
+  std::vector<std::pair<std::string, double>> values;  // dictionary key, value as stored
+};
+struct Mix {
+  std::vector<MixOption> options;
+  std::string where;  // "file:line:column" of the [[mix]] table
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -50,6 +63,9 @@ struct Scenario {
   std::filesystem::path population;
   std::string source;  // file path, or "<text>"
   model::Parameters parameters;
+  // How strategies are spread over a population's municipalities; empty = all use the
+  // parameters above.
+  std::vector<Mix> mix;
   RunSettings run;
   std::vector<DatedEvent> events;
   // Where each key was set ("file:line:column", or the --set assignment), so that checks of

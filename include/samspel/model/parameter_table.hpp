@@ -5,8 +5,9 @@
 // scenarios (io/dictionary.hpp) and docs/parameters.md. Sources cite the report
 // (Rapport 22, "Organisering av samarbete mellan ledande politiker och tjänstemän i kommuner",
 // page numbers of the printed report), a statistic, MODEL.md (the reference design, where the
-// design gives the form and the report gives only the direction) or "assumed" (a starting
-// point to be calibrated; see docs/MODEL.md).
+// design gives the form and the report gives only the direction), "assumed" (a starting
+// point to be calibrated; see docs/MODEL.md) or "calibrated (samspel calibrate, date, targets)"
+// (fitted to Swedish statistics; docs/VALIDATION.md).
 #pragma once
 
 // NOLINTBEGIN(cppcoreguidelines-macro-usage): X-macros keep one table for struct, docs and
@@ -268,9 +269,9 @@
   X(satisfaction_access_weight, double, Real, 0.15, 0, 1, "", "weight",                           \
     "w_acc: weight of politicians' accessibility in satisfaction", "report p. 27-28")             \
   /* elections and turnover */                                                                    \
-  X(election_intercept, double, Real, -0.5, -5, 5, "", "log-odds",                                \
+  X(election_intercept, double, Real, -0.55, -5, 5, "", "log-odds",                               \
     "a0: log-odds that the majority loses at reference satisfaction in its first term",           \
-    "SKR: 37-44% of municipalities change majority per election")                                 \
+    "calibrated (samspel calibrate, 2026-11-28, targets C1-C3; C2 SKR: 37-44% change majority)")  \
   X(election_satisfaction_slope, double, Real, 8, 0, 50, "", "log-odds per unit",                 \
     "a1: how much dissatisfaction below the reference raises the log-odds of a loss",             \
     "report p. 15, 26 (missnöje som visar sig i val)")                                            \
@@ -289,14 +290,17 @@
   X(midterm_shift_rate, double, Real, 0.0103, 0, 0.2, "", "1/year",                               \
     "Mid-term majority shifts per municipality and year",                                         \
     "SKR: about 12 per term among 290 municipalities")                                            \
-  X(ceo_base_hazard, double, Real, 0.13, 0, 1, "", "1/year",                                      \
+  X(ceo_base_hazard, double, Real, 0.087, 0, 1, "", "1/year",                                     \
     "CEO exits per year for other reasons (career, retirement)",                                  \
-    "Cregård & Solli: about 20% of CEOs leave a year")                                            \
-  X(ceo_lockin_hazard, double, Real, 0.05, 0, 1, "", "1/year per lock-in",                        \
-    "Extra CEO exit hazard per recent KSO-CEO lock-in", "Cregård & Solli: 33-37% cooperation")    \
-  X(ceo_distrust_hazard, double, Real, 0.1, 0, 2, "", "1/year",                                   \
+    "calibrated (samspel calibrate, 2026-11-28, targets C1-C3; C1 Cregård & Solli: 20% a year)")  \
+  X(ceo_lockin_hazard, double, Real, 0.025, 0, 1, "", "1/year per lock-in",                       \
+    "Extra CEO exit hazard per recent KSO-CEO lock-in",                                           \
+    "calibrated (samspel calibrate, 2026-11-28, targets C1-C3); only its sum with "               \
+    "ceo_distrust_hazard is identified")                                                          \
+  X(ceo_distrust_hazard, double, Real, 0.08, 0, 2, "", "1/year",                                  \
     "Extra CEO exit hazard at zero effective KSO-CEO trust (falls linearly to 0 at full trust)",  \
-    "Cregård & Solli: 33-37% cooperation")                                                        \
+    "calibrated (samspel calibrate, 2026-11-28, targets C1-C3); only its sum with "               \
+    "ceo_lockin_hazard is identified")                                                            \
   X(head_base_hazard, double, Real, 0.1, 0, 1, "", "1/year",                                      \
     "Department head exits per year for other reasons", "assumed")                                \
   X(head_lockin_hazard, double, Real, 0.05, 0, 1, "", "1/year per lock-in",                       \
