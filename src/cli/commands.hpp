@@ -40,5 +40,9 @@ Command add_export_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app, const std::string& command_line,
                               const engine::Cluster& cluster);
 Command add_docs_command(CLI::App& app);
+Command add_march_command(CLI::App& app, const std::string& command_line,
+                          const engine::Cluster& cluster);
+Command add_report_command(CLI::App& app);
+Command add_validate_command(CLI::App& app, const std::string& command_line);
 
 }  // namespace samspel::cli

@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   const cli::Command export_store = cli::add_export_command(app);
   const cli::Command docs = cli::add_docs_command(app);
   const cli::Command calibrate = cli::add_calibrate_command(app, command_line, cluster);
+  const cli::Command march = cli::add_march_command(app, command_line, cluster);
+  const cli::Command report = cli::add_report_command(app);
+  const cli::Command validate = cli::add_validate_command(app, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,6 +50,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("export")) return export_store();
     if (app.got_subcommand("docs")) return docs();
     if (app.got_subcommand("calibrate")) return calibrate();
+    if (app.got_subcommand("march")) return march();
+    if (app.got_subcommand("report")) return report();
+    if (app.got_subcommand("validate")) return validate();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return cli::kExitFailure;

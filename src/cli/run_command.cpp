@@ -40,14 +40,16 @@ int run_population(const io::Scenario& scenario, const RunOptions& o,
   const std::filesystem::path path = store_path(o.scenario, o.store, "population");
   const int code = run_study_into_store(plan, path, o.scenario.threads, cluster);
   if (code != 0 || !cluster.coordinator()) return code;
-  fmt::print("\n{:<10} {:>14} {:>22} {:>18} {:>22} {:>20}\n", "size", "municipalities",
+  // CEOs per four-year period: 1, 2 or 3+ (shares of periods).
+  fmt::print("\n{:<10} {:>14} {:>22} {:>18} {:>22} {:>22}\n", "size", "municipalities",
              "majority shift/election", "CEO changes/year", "CEO exits cooperation",
-             "periods w. new CEO");
+             "CEOs per period 1/2/3+");
   for (const auto& row : io::population_summary(path)) {
-    fmt::print("{:<10} {:>14} {:>21.1f}% {:>17.1f}% {:>21.1f}% {:>19.1f}%\n", row.size_class,
-               row.municipalities, 100 * row.majority_shift_per_election,
+    fmt::print("{:<10} {:>14} {:>21.1f}% {:>17.1f}% {:>21.1f}% {:>7.0f}%/{:>3.0f}%/{:>3.0f}%\n",
+               row.size_class, row.municipalities, 100 * row.majority_shift_per_election,
                100 * row.ceo_changes_per_year, 100 * row.ceo_exits_cooperation_share,
-               100 * row.terms_with_ceo_change);
+               100 * (1 - row.terms_with_ceo_change), 100 * row.terms_with_two_ceos,
+               100 * row.terms_with_three_or_more_ceos);
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "samspel/engine/cluster.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -17,7 +18,8 @@ namespace samspel::engine {
 
 namespace {
 
-// Tasks go out in small batches: few messages, yet the last ones still spread over the ranks.
+// Tasks go out in small batches (at least kBatch, and one per thread of the asking rank): few
+// messages, yet the last ones still spread over the ranks.
 constexpr std::size_t kBatch = 4;
 constexpr int kRequest = 1;
 constexpr int kTasks = 2;
@@ -118,10 +120,11 @@ void Cluster::coordinate(std::size_t count, unsigned threads, const Compute& com
       if (flag != 0) {
         busy = true;
         if (status.MPI_TAG == kRequest) {
-          MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, kRequest, MPI_COMM_WORLD,
+          std::uint64_t want = 0;
+          MPI_Recv(&want, 1, MPI_UINT64_T, status.MPI_SOURCE, kRequest, MPI_COMM_WORLD,
                    MPI_STATUS_IGNORE);
           std::vector<std::uint64_t> tasks;
-          while (tasks.size() < kBatch) {
+          while (tasks.size() < want) {
             const std::size_t t = local.next.fetch_add(1);
             if (t >= count) break;
             tasks.push_back(t);
@@ -155,17 +158,30 @@ void Cluster::coordinate(std::size_t count, unsigned threads, const Compute& com
 
 void Cluster::serve(unsigned threads, const Compute& compute) const {
 #ifdef SAMSPEL_WITH_MPI
-  std::vector<std::uint64_t> tasks(kBatch);
-  while (true) {
-    MPI_Send(nullptr, 0, MPI_BYTE, 0, kRequest, MPI_COMM_WORLD);
+  // One request is always in flight: the next batch is asked for before this one is computed,
+  // so a rank never waits a round trip (and the coordinator's polling interval) between
+  // batches. Every request gets exactly one answer; an empty one ends the round.
+  // A batch has a task for each of the rank's threads, and at least kBatch.
+  const std::uint64_t want = std::max<std::uint64_t>(kBatch, resolve_threads(threads, kBatch * 64));
+  const auto request = [want] {
+    MPI_Send(&want, 1, MPI_UINT64_T, 0, kRequest, MPI_COMM_WORLD);
+  };
+  const auto receive = [want] {
+    std::vector<std::uint64_t> tasks(want);
     MPI_Status status;
-    MPI_Recv(tasks.data(), static_cast<int>(kBatch), MPI_UINT64_T, 0, kTasks, MPI_COMM_WORLD,
+    MPI_Recv(tasks.data(), static_cast<int>(want), MPI_UINT64_T, 0, kTasks, MPI_COMM_WORLD,
              &status);
     int n = 0;
     MPI_Get_count(&status, MPI_UINT64_T, &n);
-    if (n == 0) return;
-    std::vector<std::vector<double>> results(static_cast<std::size_t>(n));
-    parallel_for(static_cast<std::size_t>(n), threads, [&](std::size_t i) {
+    tasks.resize(static_cast<std::size_t>(n));
+    return tasks;
+  };
+  request();
+  std::vector<std::uint64_t> tasks = receive();
+  while (!tasks.empty()) {
+    request();
+    std::vector<std::vector<double>> results(tasks.size());
+    parallel_for(tasks.size(), threads, [&](std::size_t i) {
       std::vector<double> r = compute(static_cast<std::size_t>(tasks[i]));
       r.insert(r.begin(), static_cast<double>(tasks[i]));
       results[i] = std::move(r);
@@ -173,6 +189,7 @@ void Cluster::serve(unsigned threads, const Compute& compute) const {
     for (const auto& r : results) {
       MPI_Send(r.data(), static_cast<int>(r.size()), MPI_DOUBLE, 0, kResult, MPI_COMM_WORLD);
     }
+    tasks = receive();
   }
 #else
   (void)threads;

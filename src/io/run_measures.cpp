@@ -22,6 +22,9 @@ const char* const kSummaryMeasures[][2] = {
     {"ceo_exits_cooperation", "CEO exits over cooperation problems with politicians"},
     {"ceo_exits_new_majority", "CEOs let go by a new majority"},
     {"ceo_exits_other", "CEO exits for other reasons (including scripted ones)"},
+    {"ceo_dismissal_after_shift",
+     "ceo_exits_new_majority / majority_shifts: the share of majority shifts after which the new "
+     "majority let the CEO go (NA without a shift)"},
     {"head_changes", "Changes of department heads"},
     {"transgressions", "Role transgressions over the run"},
     {"lockins", "Transgressions that became lock-ins"},
@@ -41,6 +44,10 @@ const char* const kSummaryMeasures[][2] = {
     {"terms_with_ceo_change",
      "Share of the run's complete four-year periods (from the start) with at least one change of "
      "kommunchef"},
+    {"terms_with_two_ceos",
+     "Share of the run's complete four-year periods in which two kommunchefer served (one change)"},
+    {"terms_with_three_or_more_ceos",
+     "Share of the run's complete four-year periods in which three or more kommunchefer served"},
     {"final_fit", "fit(g) in the last month"},
     {"final_satisfaction", "Citizen satisfaction in the last month"},
 };
@@ -86,16 +93,23 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       ++unrecovered;
     }
   }
+  // CEOs serving in each complete four-year period from the start: 1 + the changes in it.
   const int terms = months / 48;
   int terms_with_change = 0;
+  int terms_with_two = 0;
+  int terms_with_more = 0;
   for (int term = 0; term < terms; ++term) {
+    int changes = 0;
     for (const auto& c : s.changes) {
-      if (c.seat == model::Seat::ceo && c.step / 48 == term) {
-        ++terms_with_change;
-        break;
-      }
+      if (c.seat == model::Seat::ceo && c.step / 48 == term) ++changes;
     }
+    terms_with_change += changes > 0 ? 1 : 0;
+    terms_with_two += changes == 1 ? 1 : 0;
+    terms_with_more += changes > 1 ? 1 : 0;
   }
+  const auto term_share = [terms](int n) {
+    return terms > 0 ? static_cast<double>(n) / terms : kNaN;
+  };
   const auto last = [&](Metric m) {
     return series[static_cast<std::size_t>(months - 1) * kMetricCount +
                   static_cast<std::size_t>(m)];
@@ -109,6 +123,9 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       static_cast<double>(s.ceo_exits_cooperation),
       static_cast<double>(s.ceo_exits_new_majority),
       static_cast<double>(s.ceo_exits_other),
+      s.majority_shifts > 0
+          ? static_cast<double>(s.ceo_exits_new_majority) / static_cast<double>(s.majority_shifts)
+          : kNaN,
       static_cast<double>(s.head_changes),
       static_cast<double>(s.transgressions),
       static_cast<double>(s.lockins),
@@ -121,7 +138,9 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       relative_followed > 0 ? relative_drop / relative_followed : kNaN,
       recovered > 0 ? recovery / recovered : kNaN,
       static_cast<double>(unrecovered),
-      terms > 0 ? static_cast<double>(terms_with_change) / terms : kNaN,
+      term_share(terms_with_change),
+      term_share(terms_with_two),
+      term_share(terms_with_more),
       last(Metric::fit_ideas),
       last(Metric::satisfaction),
   };
@@ -133,6 +152,18 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       sum += series[static_cast<std::size_t>(t) * kMetricCount + m];
     out[kSummaryCount + m] = sum / months;
   }
+}
+
+double window_mean(std::span<const double> series, std::size_t metric, int from_year, int to_year) {
+  double sum = 0;
+  int n = 0;
+  for (int t = (from_year - 1) * 12; t < to_year * 12; ++t) {
+    const std::size_t at = static_cast<std::size_t>(t) * kMetricCount + metric;
+    if (at >= series.size()) break;
+    sum += series[at];
+    ++n;
+  }
+  return n > 0 ? sum / n : kNaN;
 }
 
 }  // namespace samspel::io

@@ -294,11 +294,13 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
   return e;
 }
 
-Scenario from_table(const toml::table& root, std::string_view source) {
+Scenario from_table(const toml::table& root, std::string_view source,
+                    std::string_view other_section = {}) {
   Scenario s;
   s.source = std::string(source);
   for (const auto& [name, node] : root) {
     const std::string key(name.str());
+    if (!other_section.empty() && key == other_section) continue;
     if (key == "name") {
       s.name = text_of(node, key, source);
     } else if (key == "description") {
@@ -367,7 +369,8 @@ std::vector<model::ScriptedEvent> Scenario::scripted_events() const {
   return out;
 }
 
-Scenario parse_scenario(std::string_view text, std::string_view source_name) {
+Scenario parse_scenario(std::string_view text, std::string_view source_name,
+                        std::string_view other_section) {
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -379,7 +382,7 @@ Scenario parse_scenario(std::string_view text, std::string_view source_name) {
     throw error(
         fmt::format("{}: malformed TOML: {}", where(source_name, err.source()), description));
   }
-  return from_table(root, source_name);
+  return from_table(root, source_name, other_section);
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {

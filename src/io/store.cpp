@@ -413,7 +413,9 @@ std::vector<SizeClassSummary> population_summary(const std::filesystem::path& st
       "SELECT COUNT(DISTINCT c.id), AVG(CAST(r.election_shifts AS REAL) / NULLIF(r.elections, 0)), "
       "AVG(r.ceo_changes), CAST(SUM(r.ceo_exits_cooperation) AS REAL) / NULLIF(SUM(r.ceo_changes), "
       "0), "
-      "AVG(r.terms_with_ceo_change) FROM runs r JOIN configurations c ON r.configuration = c.id";
+      "AVG(r.terms_with_ceo_change), AVG(r.terms_with_two_ceos), "
+      "AVG(r.terms_with_three_or_more_ceos) FROM runs r JOIN configurations c ON r.configuration "
+      "= c.id";
   std::vector<SizeClassSummary> out;
   const auto read = [&](Statement& s, const std::string& name) {
     SizeClassSummary row;
@@ -423,6 +425,8 @@ std::vector<SizeClassSummary> population_summary(const std::filesystem::path& st
     row.ceo_changes_per_year = sqlite3_column_double(s.get(), 2) / years;
     row.ceo_exits_cooperation_share = sqlite3_column_double(s.get(), 3);
     row.terms_with_ceo_change = sqlite3_column_double(s.get(), 4);
+    row.terms_with_two_ceos = sqlite3_column_double(s.get(), 5);
+    row.terms_with_three_or_more_ceos = sqlite3_column_double(s.get(), 6);
     out.push_back(row);
   };
   for (const char* size : {"<10k", "10-25k", "25-50k", "50-100k", "100-200k", ">=200k"}) {

@@ -44,11 +44,6 @@ bool role_dialogue_due(const Relation& r, const State& s, const Strategy& strate
   return false;
 }
 
-// The chance that a close pair does not bother to talk (for w, the weight on roles).
-double substitution(double closeness, const Context& ctx) {
-  return ctx.k().substitution_max * closeness * (1 - ctx.derived.role_weight);
-}
-
 void talk_everyday(State& s, const Context& ctx) {
   engine::Rng& rng = ctx.rng(Stream::dialogue);
   const double rate = ctx.k().everyday_talk_rate;
@@ -60,6 +55,10 @@ void talk_everyday(State& s, const Context& ctx) {
 }
 
 }  // namespace
+
+double substitution(double closeness, const Context& ctx) {
+  return ctx.k().substitution_max * closeness * (1 - ctx.derived.role_weight);
+}
 
 bool takes_part_in_forum(int seat, const Strategy& strategy) {
   return seat != kOpposition || strategy.arena_includes_opposition;

@@ -2,7 +2,6 @@
 
 #include "samspel/model/processes.hpp"
 
-#include <vector>
 
 namespace samspel::model {
 
@@ -15,7 +14,7 @@ Model::Model(const Description& description, const engine::Calendar& calendar, s
   initialise(state_, context_);
 }
 
-void Model::step(std::span<double> row) {
+void Model::simulate_month() {
   State& s = state_;
   const Context& ctx = context_;
   apply_scripted_events(s, ctx);
@@ -28,15 +27,22 @@ void Model::step(std::span<double> row) {
   update_relations(s, ctx);
   update_performance(s, ctx);
   hold_elections(s, ctx);
-  observe(s, ctx, row);
-  s.step += 1;
+}
+
+void Model::step(std::span<double> row) {
+  simulate_month();
+  observe(state_, context_, row);
+  state_.step += 1;
 }
 
 RunSummary Model::run(std::span<double> series) {
   const int spin_up = context_.derived.spin_up_months;
-  std::vector<double> scratch(kMetricCount);
-  for (int m = 0; m < spin_up; ++m)
-    step(scratch);
+  // Nothing of the spin-up is observed (begin_observation clears what observation keeps), so
+  // its months skip the observation process.
+  for (int m = 0; m < spin_up; ++m) {
+    simulate_month();
+    state_.step += 1;
+  }
   begin_observation(state_, context_.derived);
   const int months = context_.calendar.months() - spin_up;
   for (int m = 0; m < months; ++m) {

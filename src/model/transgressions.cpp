@@ -42,7 +42,12 @@ void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng&
   for (int e = 0; e < events; ++e) {
     const double comm =
         communication_factor(ctx.derived, s.step - r.last_talk, k.communication_horizon);
-    const double handled_p = effective_trust(r, ctx) * (0.5 + 0.5 * comm);
+    // A pair that skips talk because it knows where it has the other ("vet var vi har
+    // varandra", report p. 26) handles a transgression between the two on that knowledge:
+    // closeness stands in for talk as far as it replaces it.
+    const double sigma = substitution(r.closeness, ctx);
+    const double understanding = comm + (1 - comm) * sigma;
+    const double handled_p = effective_trust(r, ctx) * (0.5 + 0.5 * understanding);
     r.transgressions += 1;
     if (rng.bernoulli(handled_p)) {
       r.handled += 1;

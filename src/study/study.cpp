@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "samspel/engine/parallel.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
@@ -28,6 +29,26 @@ std::vector<double> aggregate(const std::vector<float>& runs, int replicates, in
     engine::band(values, &rows[cell], cells);
   }
   return rows;
+}
+
+// Writes each configuration's bands (mean and quantiles per month and metric). The bands are
+// computed on the study's threads, a chunk of configurations at a time so that no more than a
+// chunk's bands are held at once; the store is written from the calling thread only.
+void store_bands(const std::vector<int>& todo, std::vector<std::vector<float>>& series,
+                 int replicates, int months, unsigned threads, io::Store& store) {
+  constexpr std::size_t kChunk = 32;
+  std::vector<std::vector<double>> bands(kChunk);
+  store.begin();
+  for (std::size_t first = 0; first < todo.size(); first += kChunk) {
+    const std::size_t n = std::min(kChunk, todo.size() - first);
+    engine::parallel_for(n, threads, [&](std::size_t i) {
+      bands[i] = aggregate(series[first + i], replicates, months);
+      std::vector<float>().swap(series[first + i]);  // its runs are no longer needed
+    });
+    for (std::size_t i = 0; i < n; ++i)
+      store.insert_series(todo[first + i], bands[i]);
+  }
+  store.commit();
 }
 
 // One window's runs: task t is replicate t / |todo| of configuration todo[t % |todo|], so
@@ -143,11 +164,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
         window.tasks(), options.threads,
         [&window](std::size_t task) { return window.compute(task); }, deliver, commit, 100);
 
-    store.begin();
-    for (std::size_t slot = 0; slot < window.todo().size(); ++slot) {
-      store.insert_series(window.todo()[slot], aggregate(series[slot], replicates, months));
-    }
-    store.commit();
+    store_bands(window.todo(), series, replicates, months, options.threads, store);
   }
   cluster.broadcast(std::vector<int>{});  // no more windows
   return outcome;

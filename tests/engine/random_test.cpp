@@ -149,3 +149,32 @@ TEST(Rng, BernoulliBitsTreatsEveryCandidateAlike) {
 
 }  // namespace
 }  // namespace samspel::engine
+
+namespace samspel::engine {
+namespace {
+
+// Every lane is kept at rate p, and two lanes together at rate p^2 (independence).
+TEST(Rng, IndependentBitsKeepEveryLaneAtRatePIndependently) {
+  Rng rng(8);
+  constexpr int kDraws = 20000;
+  for (const double p : {0.1, 0.5, 0.9, 1.0 / 3}) {
+    std::array<long, 64> kept{};
+    long both = 0;
+    for (int i = 0; i < kDraws; ++i) {
+      const std::uint64_t m = rng.independent_bits(p);
+      for (int b = 0; b < 64; ++b)
+        kept[b] += static_cast<long>((m >> b) & 1U);
+      both += static_cast<long>((m & 0x3U) == 0x3U);
+    }
+    for (int b = 0; b < 64; ++b)
+      EXPECT_NEAR(static_cast<double>(kept[b]) / kDraws, p, 4 * std::sqrt(p * (1 - p) / kDraws))
+          << "p = " << p << ", bit " << b;
+    const double pp = p * p;
+    EXPECT_NEAR(static_cast<double>(both) / kDraws, pp, 4 * std::sqrt(pp * (1 - pp) / kDraws)) << p;
+  }
+  EXPECT_EQ(rng.independent_bits(0), 0U);
+  EXPECT_EQ(rng.independent_bits(1), ~0ULL);
+}
+
+}  // namespace
+}  // namespace samspel::engine

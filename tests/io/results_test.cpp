@@ -166,12 +166,13 @@ TEST(ReplicatesCsv, OneRowPerReplicate) {
   };
   for (std::size_t i = 1; i < lines.size(); ++i)
     EXPECT_EQ(row(i).size(), header.size()) << lines[i];
-  // The summary columns, in order: lockin_share 4/10; one followed change with drop 0.8 - 0.5,
-  // 0.375 of what it was.
+  // The summary columns, in order: no CEO let go after the one shift (0/1); lockin_share
+  // 4/10; one followed change with drop 0.8 - 0.5, 0.375 of what it was.
   EXPECT_EQ(lines[1].substr(0, lines[1].find(",0.75,")),
-            "0,1,1,4,2,1,1,0,0,5,10,4,0.4,7,1,1,0.3,0.375,3,1,NA,0.9,0.6");
+            "0,1,1,4,2,1,1,0,0,0,5,10,4,0.4,7,1,1,0.3,0.375,3,1,NA,NA,NA,0.9,0.6");
   // No transgressions and no changes: the ratios are missing, not zero.
   EXPECT_EQ(row(2)[column("lockin_share")], "NA");
+  EXPECT_EQ(row(2)[column("ceo_dismissal_after_shift")], "NA");
   EXPECT_EQ(row(2)[column("mean_cooperation_drop")], "NA");
   EXPECT_EQ(row(3)[column("mean_cooperation_drop")], "0.1");
   EXPECT_EQ(row(3)[column("unrecovered_changes")], "1");

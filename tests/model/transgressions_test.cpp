@@ -113,5 +113,40 @@ TEST(Transgressions, RoleGapRaisesTheRate) {
   EXPECT_GT(b, 1.5 * a);
 }
 
+// A close pair that has not talked for years handles transgressions on what it knows of the
+// other (report p. 26): closeness counts as communication as far as it substitutes for talk,
+// so the handled share is T (1/2 + sigma/2) with sigma = substitution_max * closeness * (1 - w).
+TEST(Transgressions, ClosenessStandsInForTalkAsFarAsItReplacesIt) {
+  Parameters p;
+  p.model.transgression_base_rate = 1;
+  p.model.handled_trust_gain = 0;
+  p.model.lockin_trust_loss = 0;
+  for (const double closeness : {0.0, 1.0}) {
+    TestModel m(p);
+    State& s = m.s();
+    allocate_time(s, m.ctx());
+    Relation& r = s.relations[kKsoCeo];
+    r.agreement.clarity = 1;
+    // Only months with a single event: a handled event counts as talk for the next one.
+    long events = 0;
+    long handled = 0;
+    for (int i = 0; i < 10'000; ++i) {
+      r.person_trust = r.role_trust = 1;  // T = 1
+      r.closeness = closeness;
+      r.last_talk = s.step - 100'000;  // comm = 0
+      handle_transgressions(s, m.ctx());
+      if (r.transgressions != 1) continue;
+      events += 1;
+      handled += r.handled;
+    }
+    const double sigma = p.model.substitution_max * closeness * (1 - m.ctx().derived.role_weight);
+    const double expected = 0.5 + 0.5 * sigma;
+    const double se = std::sqrt(expected * (1 - expected) / static_cast<double>(events));
+    ASSERT_GT(events, 1000);
+    EXPECT_NEAR(static_cast<double>(handled) / static_cast<double>(events), expected, 4 * se)
+        << "closeness " << closeness;
+  }
+}
+
 }  // namespace
 }  // namespace samspel::model

@@ -24,4 +24,9 @@ const std::vector<MeasureInfo>& run_measure_info();
 void run_measures(const model::RunSummary& summary, std::span<const double> series, int months,
                   std::span<double> out);
 
+// The mean of metric `metric` over observed years from_year..to_year (1-based, inclusive) of
+// one run's series: a measure of a time window, e.g. cooperation in years 1-2 or the fit of
+// the governing ideas after year 8 (validation files, docs/VALIDATION.md).
+double window_mean(std::span<const double> series, std::size_t metric, int from_year, int to_year);
+
 }  // namespace samspel::io

@@ -80,8 +80,11 @@ struct Scenario {
   std::vector<model::ScriptedEvent> scripted_events() const;
 };
 
-// Parses and checks each value; call validate() once every --set is applied.
-Scenario parse_scenario(std::string_view text, std::string_view source_name);
+// Parses and checks each value; call validate() once every --set is applied. A top-level key
+// named `other_section` (non-empty) is left to the caller: validation files keep their
+// [validation] section in the same file as the scenario (io/validation_file.hpp).
+Scenario parse_scenario(std::string_view text, std::string_view source_name,
+                        std::string_view other_section = {});
 Scenario load_scenario(const std::filesystem::path& path);
 
 // Applies "key=value" (a dictionary key such as strategy.foundation, or run.start, run.years,

@@ -98,7 +98,8 @@ Comparison read_comparison(const std::filesystem::path& store);
 
 // Population results by size class (and "all"): municipalities, the share of them with a
 // majority shift per election, CEO changes per year, the share of CEO exits over cooperation,
-// and the share of four-year periods with a change of kommunchef; means over runs.
+// and the distribution of kommunchefer per four-year period (the share of periods with a change,
+// with exactly two and with three or more); means over runs.
 struct SizeClassSummary {
   std::string size_class;
   int municipalities = 0;
@@ -106,6 +107,8 @@ struct SizeClassSummary {
   double ceo_changes_per_year = 0;
   double ceo_exits_cooperation_share = 0;
   double terms_with_ceo_change = 0;
+  double terms_with_two_ceos = 0;
+  double terms_with_three_or_more_ceos = 0;
 };
 std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store);
 

@@ -1,115 +1,22 @@
-// The idea space: up to 64 binary issue dimensions held as bit masks. A position is
-// -1, 0 or +1 per dimension: `known` marks non-zero positions and `value` marks +1.
-// The environment is a Beliefs with every dimension known.
+// The idea space of the samspel model: the primitives shared with March's model
+// (samspel/ideas/beliefs.hpp), under the model's names.
 #pragma once
 
-#include <array>
-#include <bit>
-#include <cstdint>
-
-#include "samspel/engine/random.hpp"
+#include "samspel/ideas/beliefs.hpp"
 
 namespace samspel::model {
 
-using Mask = std::uint64_t;
-
-struct Beliefs {
-  Mask known = 0;
-  Mask value = 0;  // meaningful only where known
-};
-
-inline Mask low_bits(int n) {
-  return n >= 64 ? ~Mask{0} : (Mask{1} << static_cast<unsigned>(n)) - 1;
-}
-
-// Dimensions in `dims` where x holds the position of `reference` (which must be fully known
-// on dims, as the environment is).
-inline Mask matching(const Beliefs& x, const Beliefs& reference, Mask dims) {
-  return dims & x.known & ~(x.value ^ reference.value);
-}
-
-// fit(x): share of `dims` on which x holds the environment's position (0 counts as a miss).
-inline double fit(const Beliefs& x, const Beliefs& environment, Mask dims) {
-  const int n = std::popcount(dims);
-  return n == 0 ? 0.0 : static_cast<double>(std::popcount(matching(x, environment, dims))) / n;
-}
-
-// Dimensions in `dims` where x differs from a position that `code` actually takes.
-inline Mask differs_from_code(const Beliefs& x, const Beliefs& code, Mask dims) {
-  return dims & code.known & ~(x.known & ~(x.value ^ code.value));
-}
-
-// Dimensions in `dims` where a and b hold different positions (including 0 vs non-zero).
-inline Mask disagreement(const Beliefs& a, const Beliefs& b, Mask dims) {
-  return dims & ((a.known ^ b.known) | (a.known & b.known & (a.value ^ b.value)));
-}
-
-// Copies b's positions on `dims` into a.
-inline void adopt(Beliefs& a, const Beliefs& b, Mask dims) {
-  a.known = (a.known & ~dims) | (b.known & dims);
-  a.value = (a.value & ~dims) | (b.value & dims);
-}
-
-// The index of a uniformly chosen set bit of a non-zero mask.
-inline int random_bit(Mask mask, engine::Rng& rng) {
-  auto skip = rng.below(static_cast<std::uint32_t>(std::popcount(mask)));
-  while (skip-- > 0)
-    mask &= mask - 1;
-  return std::countr_zero(mask);
-}
-
-// Per-dimension counts of up to 31 masks, held bit-sliced: planes[i] has bit d set where bit i of
-// dimension d's count is 1. Adding a mask is a ripple-carry add on all dimensions at once.
-struct DimensionCounts {
-  std::array<Mask, 5> planes{};
-
-  void add(Mask x) {
-    for (auto& plane : planes) {
-      const Mask carry = plane & x;
-      plane ^= x;
-      x = carry;
-      if (x == 0) return;
-    }
-  }
-  // Sum over dimensions of the count.
-  long total() const {
-    long sum = 0;
-    for (std::size_t i = 0; i < planes.size(); ++i)
-      sum += static_cast<long>(std::popcount(planes[i])) << i;
-    return sum;
-  }
-  // Sum over dimensions of this count times the other's.
-  long dot(const DimensionCounts& other) const {
-    long sum = 0;
-    for (std::size_t i = 0; i < planes.size(); ++i) {
-      for (std::size_t j = 0; j < planes.size(); ++j) {
-        sum += static_cast<long>(std::popcount(planes[i] & other.planes[j])) << (i + j);
-      }
-    }
-    return sum;
-  }
-};
-
-// The number of (pair, dimension) combinations on which two of the given believers hold
-// different positions (-1, 0, +1), summed over all pairs: with n+ and n- the holders of each
-// side on a dimension and s = n+ + n-, the pairs that differ there number n+ n- + (N - s) s.
-template <typename BeliefsOf>
-long disagreeing_pairs(int count, BeliefsOf beliefs_of, Mask dims) {
-  DimensionCounts plus;
-  DimensionCounts minus;
-  for (int i = 0; i < count; ++i) {
-    const Beliefs& b = beliefs_of(i);
-    plus.add(dims & b.known & b.value);
-    minus.add(dims & b.known & ~b.value);
-  }
-  const long n_plus = plus.total();
-  const long n_minus = minus.total();
-  return count * (n_plus + n_minus) - plus.dot(plus) - minus.dot(minus) - plus.dot(minus);
-}
-
-// A uniformly random position (-1 or +1) on every dimension of `dims`.
-inline Beliefs random_positions(Mask dims, engine::Rng& rng) {
-  return {dims, rng.next() & dims};
-}
+using ideas::adopt;
+using ideas::Beliefs;
+using ideas::differs_from_code;
+using ideas::DimensionCounts;
+using ideas::disagreeing_pairs;
+using ideas::disagreement;
+using ideas::fit;
+using ideas::low_bits;
+using ideas::Mask;
+using ideas::matching;
+using ideas::random_bit;
+using ideas::random_positions;
 
 }  // namespace samspel::model

@@ -29,6 +29,9 @@ class Model {
   const Context& context() const { return context_; }
 
  private:
+  // Processes 1-9 of a month; observation (process 10) is left to the caller.
+  void simulate_month();
+
   engine::Calendar calendar_;
   engine::Streams<Stream> streams_;
   Context context_;

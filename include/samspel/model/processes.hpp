@@ -21,6 +21,9 @@ void allocate_time(State& s, const Context& ctx);
 void handle_transgressions(State& s, const Context& ctx);
 // 5.
 void hold_dialogues(State& s, const Context& ctx);
+// Communication substitution: the chance that a pair this close does not bother to talk
+// ("we know each other", report p. 18, 26), for the scenario's weight on roles.
+double substitution(double closeness, const Context& ctx);
 bool takes_part_in_forum(int seat, const Strategy& strategy);
 // 6.
 void develop_ideas(State& s, const Context& ctx);

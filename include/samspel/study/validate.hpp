@@ -1,0 +1,53 @@
+// Runs the comparisons of validation files (io/validation_file.hpp) with common random numbers
+// at the file's parameters and at random points around them, and judges each pattern
+// (docs/VALIDATION.md). Replicate i of every configuration at every point draws from the
+// streams of (seed, i), so the paired differences come from the mechanisms, and results do not
+// depend on the thread count.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "samspel/engine/statistics.hpp"
+#include "samspel/io/validation_file.hpp"
+#include "samspel/io/validation_report.hpp"
+
+namespace samspel::study {
+
+struct ValidateOptions {
+  int replicates = 200;  // per configuration at the file's parameters
+  int robust_points = 20;
+  int robust_replicates = 50;  // per configuration at each robustness point
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  double robust_spread = 0.25;   // each continuous parameter times U(1 - s, 1 + s)
+  double robust_required = 0.8;  // share of points at which the pattern must hold
+  // (runs done, runs in the pattern), from the calling thread.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+// The stream of stream_seed(seed, point, kRobustStream) that draws robustness point `point`:
+// "robust" in ASCII, far above any per-replicate stream index.
+inline constexpr std::uint64_t kRobustStream = 0x72'6f'62'75'73'74ULL;
+
+// Robustness point `point`: every real parameter with a value multiplied by an independent
+// U(1 - spread, 1 + spread) and clamped to its dictionary range. Integer, boolean and choice
+// parameters keep their values.
+io::Scenario perturb(const io::Scenario& base, std::uint64_t seed, int point, double spread);
+
+// The decision rule for one measure. `values[k][i]` is the measure in replicate i of
+// configuration k (ValidationComparison::configurations order); NaN where undefined.
+struct Verdict {
+  engine::PairedDifference effect;
+  bool holds = false;
+};
+Verdict judge(const io::ValidationMeasure& m, bool difference_in_differences,
+              const std::vector<std::vector<double>>& values);
+
+io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::string& file,
+                                    const ValidateOptions& options);
+
+}  // namespace samspel::study

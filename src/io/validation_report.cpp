@@ -1,0 +1,174 @@
+#include "samspel/io/validation_report.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "samspel/io/atomic_file.hpp"
+
+namespace samspel::io {
+
+namespace {
+
+std::string num(double v) {
+  return std::isfinite(v) ? fmt::format("{:.6g}", v) : "NA";
+}
+
+nlohmann::ordered_json json_num(double v) {
+  return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
+std::string_view expectation(const ValidationMeasure& m) {
+  return kExpectationNames[static_cast<int>(m.expect)];
+}
+
+// "increase >= 0.05", "equal within 0.05", "positive".
+std::string rule(const ValidationMeasure& m) {
+  switch (m.expect) {
+    case Expectation::increase:
+    case Expectation::decrease:
+      return m.min_effect > 0 ? fmt::format("{} by >= {}", expectation(m), num(m.min_effect))
+                              : std::string(expectation(m));
+    case Expectation::equal:
+      return fmt::format("equal within {}", num(m.margin));
+    case Expectation::positive:
+      return "positive";
+  }
+  return {};
+}
+
+std::string csv_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+double PatternOutcome::robust_share() const {
+  return robust_points > 0 ? static_cast<double>(robust_holds) / robust_points : NAN;
+}
+
+bool ValidationReport::all_pass() const {
+  for (const auto& p : patterns) {
+    if (!p.pass) return false;
+  }
+  return true;
+}
+
+std::string validation_csv(const ValidationReport& r) {
+  std::string out =
+      "pattern,comparison,measure,from_year,to_year,expect,min_effect,margin,n,means,effect,"
+      "effect_low,effect_high,holds,robust_holds,robust_points,pattern_holds,"
+      "pattern_robust_share,pattern_pass\n";
+  for (const auto& p : r.patterns) {
+    for (const auto& m : p.measures) {
+      std::vector<std::string> means;
+      for (const double v : m.means)
+        means.push_back(num(v));
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.pattern,
+                         csv_quoted(m.comparison), m.measure.name,
+                         m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
+                         m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA",
+                         expectation(m.measure), num(m.measure.min_effect), num(m.measure.margin),
+                         m.effect.n, fmt::join(means, ";"), num(m.effect.mean), num(m.effect.low),
+                         num(m.effect.high), m.holds ? 1 : 0, m.robust_holds, p.robust_points,
+                         p.holds ? 1 : 0, num(p.robust_share()), p.pass ? 1 : 0);
+    }
+  }
+  return out;
+}
+
+std::string validation_json(const ValidationReport& r, const Provenance& prov) {
+  nlohmann::ordered_json j;
+  j["samspel_version"] = prov.samspel_version;
+  j["git_revision"] = prov.git_revision;
+  j["command_line"] = prov.command_line;
+  j["seed"] = r.seed ? nlohmann::ordered_json(*r.seed) : nlohmann::ordered_json(nullptr);
+  j["quick"] = r.quick;
+  j["robust_spread"] = r.robust_spread;
+  j["robust_required_share"] = r.robust_required;
+  j["common_random_numbers"] =
+      "replicate i of every configuration at every point uses the streams of (seed, i)";
+  j["all_pass"] = r.all_pass();
+  nlohmann::ordered_json patterns = nlohmann::ordered_json::array();
+  for (const auto& p : r.patterns) {
+    nlohmann::ordered_json measures = nlohmann::ordered_json::array();
+    for (const auto& m : p.measures) {
+      nlohmann::ordered_json means = nlohmann::ordered_json::array();
+      for (const double v : m.means)
+        means.push_back(json_num(v));
+      nlohmann::ordered_json jm{
+          {"comparison", m.comparison},
+          {"measure", m.measure.name},
+          {"years", m.measure.windowed()
+                        ? nlohmann::ordered_json::array({m.measure.from_year, m.measure.to_year})
+                        : nlohmann::ordered_json(nullptr)},
+          {"expect", expectation(m.measure)},
+          {"rule", rule(m.measure)},
+          {"n", m.effect.n},
+          {"means", means},
+          {"effect", json_num(m.effect.mean)},
+          {"effect_low", json_num(m.effect.low)},
+          {"effect_high", json_num(m.effect.high)},
+          {"holds", m.holds},
+          {"robust_holds", m.robust_holds}};
+      measures.push_back(jm);
+    }
+    patterns.push_back({{"pattern", p.pattern},
+                        {"claim", p.claim},
+                        {"file", p.file},
+                        {"seed", p.seed},
+                        {"replicates", p.replicates},
+                        {"robust_points", p.robust_points},
+                        {"robust_replicates", p.robust_replicates},
+                        {"holds", p.holds},
+                        {"robust_holds", p.robust_holds},
+                        {"robust_share", json_num(p.robust_share())},
+                        {"pass", p.pass},
+                        {"measures", measures}});
+  }
+  j["patterns"] = patterns;
+  return j.dump(2) + "\n";
+}
+
+std::string validation_table(const ValidationReport& r) {
+  std::string out = fmt::format(
+      "Paired effect (treatment - reference; for a difference in differences, the gap under "
+      "`to` minus under `from`) with its 95% CI.\nRobust: points at which every measure "
+      "holds (each real parameter x U(1-{0}, 1+{0})); a pattern passes if it holds and "
+      "robust >= {1}.\n\n",
+      r.robust_spread, r.robust_required);
+  for (const auto& p : r.patterns) {
+    out += fmt::format(
+        "{:<4} {:<4}  holds: {:<3}  robust: {}/{} ({})  n = {}, {} per point\n", p.pattern,
+        p.pass ? "PASS" : "FAIL", p.holds ? "yes" : "no", p.robust_holds, p.robust_points,
+        p.robust_points > 0 ? fmt::format("{:.0f}%", 100 * p.robust_share()) : "none", p.replicates,
+        p.robust_replicates);
+    for (const auto& m : p.measures) {
+      out += fmt::format("       {:<3} {:<40} {:<44} {:<24} {:>+9.3g} [{:+.3g}, {:+.3g}]  {}/{}\n",
+                         m.holds ? "ok" : "NO", m.comparison.substr(0, 40),
+                         m.measure.label().substr(0, 44), rule(m.measure), m.effect.mean,
+                         m.effect.low, m.effect.high, m.robust_holds, p.robust_points);
+    }
+  }
+  int passed = 0;
+  for (const auto& p : r.patterns)
+    passed += p.pass ? 1 : 0;
+  out += fmt::format("\n{} of {} patterns pass\n", passed, r.patterns.size());
+  return out;
+}
+
+void write_validation_directory(const std::filesystem::path& dir, const ValidationReport& r,
+                                const Provenance& p) {
+  std::filesystem::create_directories(dir);
+  write_file_atomically(dir / "validation.csv", validation_csv(r));
+  write_file_atomically(dir / "validation.json", validation_json(r, p));
+}
+
+}  // namespace samspel::io

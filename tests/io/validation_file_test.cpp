@@ -1,0 +1,141 @@
+#include "samspel/io/validation_file.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "samspel/model/observation.hpp"
+
+namespace samspel::io {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr std::string_view kSource = "v.toml";
+
+const std::string kHead = R"(name = "test"
+[run]
+years = 10
+[validation]
+pattern = "F9"
+claim = "a claim"
+[[validation.comparison]]
+label = "high vs low"
+reference = ["model.case_pull=0.1"]
+treatment = ["model.case_pull=0.8"]
+)";
+
+std::string parse_error(std::string_view text) {
+  try {
+    parse_validation(text, kSource);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "<no error>";
+}
+
+TEST(ValidationFile, ParsesComparisonsMeasuresAndWindows) {
+  const ValidationSpec s = parse_validation(kHead + R"(
+[[validation.comparison.measure]]
+name = "lockin_share"
+expect = "decrease"
+min_effect = 0.01
+[[validation.comparison.measure]]
+name = "mean_fit_ideas"
+years = [9, 10]
+expect = "equal"
+margin = 0.05
+)",
+                                            kSource);
+  EXPECT_EQ(s.pattern, "F9");
+  EXPECT_EQ(s.claim, "a claim");
+  EXPECT_EQ(s.scenario.run.years, 10);
+  ASSERT_EQ(s.comparisons.size(), 1U);
+  const auto& c = s.comparisons[0];
+  EXPECT_EQ(c.label, "high vs low");
+  EXPECT_FALSE(c.difference_in_differences());
+  ASSERT_EQ(c.configurations().size(), 2U);
+  ASSERT_EQ(c.measures.size(), 2U);
+  EXPECT_EQ(c.measures[0].expect, Expectation::decrease);
+  EXPECT_DOUBLE_EQ(c.measures[0].min_effect, 0.01);
+  EXPECT_FALSE(c.measures[0].windowed());
+  EXPECT_EQ(c.measures[1].expect, Expectation::equal);
+  EXPECT_DOUBLE_EQ(c.measures[1].margin, 0.05);
+  EXPECT_EQ(c.measures[1].from_year, 9);
+  EXPECT_EQ(c.measures[1].to_year, 10);
+  EXPECT_EQ(c.measures[1].index, static_cast<std::size_t>(model::Metric::fit_ideas));
+  EXPECT_EQ(c.measures[1].label(), "mean_fit_ideas (years 9-10)");
+}
+
+TEST(ValidationFile, DifferenceInDifferencesHasFourConfigurations) {
+  const ValidationSpec s = parse_validation(kHead + R"(from = ["municipality.turbulence=0.2"]
+to = ["municipality.turbulence=0"]
+[[validation.comparison.measure]]
+name = "mean_fit_ideas"
+expect = "increase"
+)",
+                                            kSource);
+  const auto configurations = s.comparisons[0].configurations();
+  ASSERT_EQ(configurations.size(), 4U);
+  EXPECT_EQ(configurations[1],
+            (std::vector<std::string>{"municipality.turbulence=0.2", "model.case_pull=0.8"}));
+  EXPECT_EQ(configurations[2],
+            (std::vector<std::string>{"municipality.turbulence=0", "model.case_pull=0.1"}));
+  EXPECT_DOUBLE_EQ(configure(s.scenario, configurations[3]).parameters.municipality.turbulence,
+                   0.0);
+}
+
+TEST(ValidationFile, RefusesWithFileLineColumn) {
+  const std::string measure = "[[validation.comparison.measure]]\n";
+  EXPECT_EQ(parse_error(kHead + measure + "name = \"nonsense\"\nexpect = \"increase\"\n"),
+            "v.toml:12:8: validation.comparison[0].measure[0].name: \"nonsense\" is not a run "
+            "measure; allowed: a column of replicates.csv (docs/outputs.md)");
+  EXPECT_THAT(parse_error(kHead + measure + "name = \"lockins\"\nexpect = \"up\"\n"),
+              AllOf(StartsWith("v.toml:13:10: validation.comparison[0].measure[0].expect:"),
+                    HasSubstr("allowed: increase, decrease, equal, positive")));
+  EXPECT_THAT(parse_error(kHead + measure + "name = \"lockins\"\nexpect = \"equal\"\n"),
+              HasSubstr("needs margin"));
+  EXPECT_THAT(
+      parse_error(kHead + measure + "name = \"lockins\"\nexpect = \"positive\"\nmin_effect = 1\n"),
+      AllOf(StartsWith("v.toml:14:14:"), HasSubstr("allowed: name, expect, years")));
+  EXPECT_THAT(
+      parse_error(kHead + measure + "name = \"lockins\"\nexpect = \"increase\"\nyears = [1, 2]\n"),
+      HasSubstr("lockins takes no window"));
+  EXPECT_THAT(parse_error(kHead + measure +
+                          "name = \"mean_fit_ideas\"\nexpect = \"increase\"\nyears = [3, 11]\n"),
+              AllOf(StartsWith("v.toml:14:9:"), HasSubstr("last <= 10")));
+  EXPECT_THAT(parse_error(kHead), HasSubstr("at least one [[validation.comparison.measure]]"));
+  EXPECT_THAT(parse_error(std::string(kHead).replace(kHead.find("0.8"), 3, "7") + measure +
+                          "name = \"lockins\"\nexpect = \"increase\"\n"),
+              AllOf(StartsWith("v.toml:10:14: validation.comparison[0].treatment[0]:"),
+                    HasSubstr("model.case_pull")));
+  EXPECT_THAT(parse_error("[run]\nyears = 10\n"), HasSubstr("[validation]: missing"));
+  EXPECT_THAT(
+      parse_error(kHead + "bogus = 1\n" + measure + "name = \"lockins\"\nexpect = \"increase\"\n"),
+      StartsWith("v.toml:11:9: validation.comparison[0].bogus: unknown key"));
+  EXPECT_THAT(parse_error("[validation]\npattern = \"F 1\"\n"),
+              StartsWith("v.toml:2:11: validation.pattern:"));
+  // The scenario part is checked as any scenario is.
+  EXPECT_THAT(parse_error("[strategy]\nfoundation = \"love\"\n" + kHead.substr(kHead.find("[val"))),
+              StartsWith("v.toml:2:14: strategy.foundation:"));
+}
+
+TEST(ValidationFile, EveryShippedFileParses) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(SAMSPEL_SOURCE_DIR) / "validation")) {
+    const ValidationSpec s = load_validation(entry.path());
+    EXPECT_EQ(s.pattern, entry.path().stem().string());
+    EXPECT_GE(s.scenario.run.replicates, 200) << entry.path();  // FACTS.md: >= 200
+    ++files;
+  }
+  EXPECT_EQ(files, 12);  // F1-F11 and F4b
+}
+
+}  // namespace
+}  // namespace samspel::io
