@@ -1,0 +1,297 @@
+// The results document of a study, read from its results store (docs/results.md).
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "document_parts.hpp"
+#include "samspel/engine/statistics.hpp"
+#include "samspel/io/results_json.hpp"
+#include "samspel/io/run_measures.hpp"
+#include "samspel/io/store.hpp"
+
+namespace samspel::io {
+
+namespace {
+
+using document::Json;
+using Db = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
+using Query = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+[[noreturn]] void not_a_store(const std::filesystem::path& path, std::string_view why) {
+  throw one_line_error(fmt::format(
+      "{}: not a samspel results store ({}); allowed: a run directory or a store written by "
+      "samspel compare, sweep or a population run",
+      path.string(), why));
+}
+
+Query prepare(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return {nullptr, sqlite3_finalize};
+  }
+  return {s, sqlite3_finalize};
+}
+
+std::string text_column(sqlite3_stmt* s, int column) {
+  const auto* text = sqlite3_column_text(s, column);
+  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
+}
+
+struct Configuration {
+  std::string label;
+  std::string municipality;
+  std::string size_class;
+  Json assignments = Json::array();
+};
+
+// series[configuration][metric][statistic] as read from the series table's float32 BLOBs.
+using Bands = std::map<int, std::map<std::string, std::map<std::string, std::vector<double>>>>;
+
+Bands read_bands(sqlite3* db, int months, const std::string& where) {
+  Bands out;
+  Query q = prepare(db, "SELECT configuration, statistic, metric, months FROM series " + where);
+  if (!q) return out;
+  while (sqlite3_step(q.get()) == SQLITE_ROW) {
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.get(), 3));
+    if (blob == nullptr || sqlite3_column_bytes(q.get(), 3) != months * 4) continue;
+    std::vector<double> values(static_cast<std::size_t>(months));
+    for (std::size_t t = 0; t < values.size(); ++t) {
+      float v = 0;
+      std::memcpy(&v, blob + t * sizeof(float), sizeof(float));
+      values[t] = v;
+    }
+    out[sqlite3_column_int(q.get(), 0)][text_column(q.get(), 2)][text_column(q.get(), 1)] =
+        std::move(values);
+  }
+  return out;
+}
+
+Json band_json(const std::map<std::string, std::map<std::string, std::vector<double>>>& metrics) {
+  Json out = Json::object();
+  for (const auto& m : model::kMetrics) {
+    const auto it = metrics.find(std::string(m.name));
+    if (it == metrics.end()) continue;
+    Json stats = Json::object();
+    for (const char* name : engine::kBandStatistics) {
+      Json values = Json::array();
+      const auto s = it->second.find(name);
+      if (s != it->second.end()) {
+        for (const double v : s->second)
+          values.push_back(document::number(v));
+      }
+      stats[name] = std::move(values);
+    }
+    out[std::string(m.name)] = std::move(stats);
+  }
+  return out;
+}
+
+// KSO and kommunchef changes per month as the mean number per replicate: the metrics kso_id and
+// ceo_id count the persons in the seat, so the change of their mean from one month to the next
+// is the mean number of changes in that month. A store keeps no record of majority shifts by
+// month, so they are null; the first month has no month before it.
+Json changes_from_ordinals(
+    const std::map<std::string, std::map<std::string, std::vector<double>>>& metrics, int months) {
+  const auto rate = [&](const char* metric) {
+    Json out = Json::array();
+    const auto it = metrics.find(metric);
+    const std::vector<double>* mean = nullptr;
+    if (it != metrics.end() && it->second.contains("mean")) mean = &it->second.at("mean");
+    for (int t = 0; t < months; ++t) {
+      const bool known = mean != nullptr && t > 0;
+      out.push_back(known ? document::number((*mean)[t] - (*mean)[t - 1]) : Json());
+    }
+    return out;
+  };
+  Json none = Json::array();
+  for (int t = 0; t < months; ++t)
+    none.push_back(nullptr);
+  return {{"majority_shift", std::move(none)}, {"kso", rate("kso_id")}, {"ceo", rate("ceo_id")}};
+}
+
+Json differences(const Comparison& c) {
+  const auto& info = run_measure_info();
+  Json out = Json::array();
+  for (std::size_t v = 1; v < c.labels.size(); ++v) {
+    Json measures = Json::array();
+    for (std::size_t m = 0; m < c.measures; ++m) {
+      const auto d = engine::paired_difference(c.column(0, m), c.column(v, m));
+      measures.push_back({{"name", info[m].name},
+                          {"n", d.n},
+                          {"mean", document::number(d.mean)},
+                          {"low", document::number(d.low)},
+                          {"high", document::number(d.high)}});
+    }
+    out.push_back({{"variant", v}, {"label", c.labels[v]}, {"measures", std::move(measures)}});
+  }
+  return out;
+}
+
+Json measures_of(const Comparison& c, std::size_t variant, bool headline_only) {
+  const auto& info = run_measure_info();
+  const auto& headline = headline_measures();
+  Json out = Json::array();
+  for (std::size_t m = 0; m < c.measures; ++m) {
+    if (headline_only &&
+        std::find(headline.begin(), headline.end(), info[m].name) == headline.end()) {
+      continue;
+    }
+    out.push_back(document::measure_summary(info[m].name, c.column(variant, m)));
+  }
+  return out;
+}
+
+// Per size class, the band across the class's municipalities of each municipality's mean
+// series: how far municipalities of one size differ, month by month.
+Json size_class_bands(const Bands& bands, const std::vector<Configuration>& configurations,
+                      const std::string& size_class, int months) {
+  Json out = Json::object();
+  std::vector<double> values;
+  for (const auto& m : model::kMetrics) {
+    std::vector<std::vector<double>> rows(engine::kBandSize);
+    for (int t = 0; t < months; ++t) {
+      values.clear();
+      for (const auto& [id, metrics] : bands) {
+        if (configurations[static_cast<std::size_t>(id)].size_class != size_class &&
+            size_class != "all") {
+          continue;
+        }
+        const auto it = metrics.find(std::string(m.name));
+        if (it == metrics.end() || !it->second.contains("mean")) continue;
+        values.push_back(it->second.at("mean")[static_cast<std::size_t>(t)]);
+      }
+      if (values.empty()) return Json::object();
+      std::array<double, engine::kBandSize> b{};
+      engine::band(values, b.data(), 1);
+      for (std::size_t s = 0; s < engine::kBandSize; ++s)
+        rows[s].push_back(b[s]);
+    }
+    Json stats = Json::object();
+    for (std::size_t s = 0; s < engine::kBandSize; ++s) {
+      Json series = Json::array();
+      for (const double v : rows[s])
+        series.push_back(document::number(v));
+      stats[engine::kBandStatistics[s]] = std::move(series);
+    }
+    out[std::string(m.name)] = std::move(stats);
+  }
+  return out;
+}
+
+}  // namespace
+
+Json store_document(const std::filesystem::path& path) {
+  if (!std::filesystem::is_regular_file(path)) not_a_store(path, "no such file");
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    not_a_store(path, "cannot open it");
+  }
+  const Db db(raw, sqlite3_close);
+  std::map<std::string, std::string> study;
+  {
+    Query q = prepare(db.get(), "SELECT key, value FROM study");
+    if (!q) not_a_store(path, "no study table");
+    while (sqlite3_step(q.get()) == SQLITE_ROW)
+      study[text_column(q.get(), 0)] = text_column(q.get(), 1);
+  }
+  const std::string kind = study["kind"];
+  if (study["schema_version"] != "1" ||
+      (kind != "compare" && kind != "sweep" && kind != "population"))
+    not_a_store(path, "unknown schema or kind");
+  const auto start = engine::parse_year_month(study["start"]);
+  const int months = std::atoi(study["months"].c_str());
+  const int replicates = std::atoi(study["replicates"].c_str());
+  if (!start || months <= 0) not_a_store(path, "no start or months");
+  const engine::Calendar calendar(*start, months);
+
+  std::vector<Configuration> configurations;
+  {
+    Query q = prepare(db.get(),
+                      "SELECT label, municipality, size_class, assignments FROM configurations "
+                      "ORDER BY id");
+    if (!q) not_a_store(path, "no configurations table");
+    while (sqlite3_step(q.get()) == SQLITE_ROW) {
+      Configuration c{text_column(q.get(), 0), text_column(q.get(), 1), text_column(q.get(), 2)};
+      c.assignments = Json::parse(text_column(q.get(), 3), nullptr, false);
+      if (c.assignments.is_discarded()) c.assignments = Json::array();
+      configurations.push_back(std::move(c));
+    }
+  }
+  Json base = Json::parse(study["base_parameters"], nullptr, false);
+  if (!base.is_object()) base = Json::object();
+  Json design = Json::parse(study["design"], nullptr, false);
+  if (design.is_discarded()) design = Json::object();
+
+  Json j = document::head(kind, path.stem().string(), replicates, calendar);
+  const Comparison c = read_comparison(path);
+  const bool population = kind == "population";
+  // A comparison has a few variants, shown whole; sweeps and populations have many
+  // configurations, shown by their headline measures (and populations by size class).
+  const Bands bands =
+      read_bands(db.get(), months, kind == "compare" ? "" : "WHERE statistic = 'mean'");
+  Json list = Json::array();
+  for (std::size_t i = 0; i < configurations.size(); ++i) {
+    const Configuration& conf = configurations[i];
+    Json entry = {{"label", conf.label}, {"assignments", conf.assignments}};
+    if (population) {
+      entry["municipality"] = conf.municipality;
+      entry["size_class"] = conf.size_class;
+    }
+    if (kind == "compare") {
+      const auto it = bands.find(static_cast<int>(i));
+      const std::map<std::string, std::map<std::string, std::vector<double>>> none;
+      const auto& metrics = it == bands.end() ? none : it->second;
+      entry["bands"] = band_json(metrics);
+      entry["changes"] = changes_from_ordinals(metrics, months);
+    }
+    entry["measures"] = measures_of(c, i, kind != "compare");
+    list.push_back(std::move(entry));
+  }
+  j["configurations"] = std::move(list);
+  if (kind == "compare") j["differences"] = differences(c);
+  if (kind == "sweep") j["axes"] = design.value("axes", Json::array());
+  if (population) {
+    Json classes = Json::array();
+    for (const auto& row : population_summary(path)) {
+      classes.push_back(
+          {{"size_class", row.size_class},
+           {"municipalities", row.municipalities},
+           {"majority_shift_per_election", document::number(row.majority_shift_per_election)},
+           {"ceo_changes_per_year", document::number(row.ceo_changes_per_year)},
+           {"ceo_exits_cooperation_share", document::number(row.ceo_exits_cooperation_share)},
+           {"terms_with_ceo_change", document::number(row.terms_with_ceo_change)},
+           {"bands", size_class_bands(bands, configurations, row.size_class, months)}});
+    }
+    j["size_classes"] = std::move(classes);
+  }
+  Json events = Json::array();
+  for (const auto& e : base.value("events", Json::array())) {
+    if (e.is_array() && e.size() == 4)
+      events.push_back({{"type", e[0]}, {"month", e[1]}, {"size", e[2]}, {"months", e[3]}});
+  }
+  j["markers"] = {{"elections", document::election_months(calendar)},
+                  {"events", std::move(events)}};
+  j["provenance"] = {{"samspel_version", study["samspel_version"]},
+                     {"git_revision", study["git_revision"]},
+                     {"command_line", study["command_line"]},
+                     {"store", path.string()},
+                     {"kind", kind},
+                     {"run",
+                      {{"start", study["start"]},
+                       {"months", months},
+                       {"replicates", replicates},
+                       {"seed", study["seed"]}}},
+                     {"design", std::move(design)},
+                     {"parameters", base.value("parameters", Json::object())},
+                     {"random_streams", study["random_streams"]}};
+  return j;
+}
+
+}  // namespace samspel::io
