@@ -2,17 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cmath>
 #include <exception>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "samspel/assets.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/json_scenario.hpp"
+#include "samspel/io/results_json.hpp"
+#include "samspel/study/compare.hpp"
 #include "samspel/study/run_scenario.hpp"
 #include "samspel/version.hpp"
 #include "samspel/web/assessment.hpp"
-#include "samspel/web/run_document.hpp"
 #include "samspel/web/run_request.hpp"
 
 namespace samspel::web {
@@ -137,6 +141,28 @@ std::string_view content_type(std::string_view name) {
   return "text/plain; charset=utf-8";
 }
 
+Response busy(const Limits& limits) {
+  return error(429, fmt::format("busy: {} simulations are running; allowed: at most {} at once, "
+                                "try again when one has finished",
+                                limits.max_running, limits.max_running));
+}
+
+// Removes a comparison's store and SQLite's side files when the job ends, however it ends.
+class ScratchFile {
+ public:
+  explicit ScratchFile(std::filesystem::path path) : path_(std::move(path)) {}
+  ~ScratchFile() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix, ignored);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+
+ private:
+  std::filesystem::path path_;
+};
+
 json parse_body(std::string_view body) {
   json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) throw BadRequest("body: not valid JSON; allowed: a JSON object");
@@ -144,6 +170,11 @@ json parse_body(std::string_view body) {
 }
 
 }  // namespace
+
+io::Provenance served_provenance(std::string_view what) {
+  return {fmt::format("samspel serve: POST /api/{}", what), std::string(version()),
+          std::string(git_revision())};
+}
 
 std::optional<std::string_view> static_asset_name(std::string_view path) {
   if (path == "/" || path == "/index.html") return "app/index.html";
@@ -160,7 +191,17 @@ std::optional<std::string_view> static_asset_name(std::string_view path) {
   return std::nullopt;
 }
 
-Api::Api(const Limits& limits) : limits_(limits), jobs_(limits.max_running, limits.max_kept) {}
+Api::Api(const Limits& limits)
+    : limits_(limits),
+      scratch_(std::filesystem::temp_directory_path() /
+               fmt::format("samspel-serve-{}-{}", ::getpid(), static_cast<const void*>(this))),
+      jobs_(limits.max_running, limits.max_kept) {}
+
+Api::~Api() {
+  jobs_.wait();
+  std::error_code ignored;
+  std::filesystem::remove_all(scratch_, ignored);
+}
 
 Response Api::handle(std::string_view method, std::string_view path, std::string_view body) {
   try {
@@ -214,23 +255,30 @@ Response Api::start_run(std::string_view body) {
   const std::size_t total =
       variants.size() * static_cast<std::size_t>(variants.front().scenario.run.replicates);
   const unsigned threads = limits_.threads;
-  const auto id =
-      jobs_.start(variants.size() > 1 ? "compare" : "run", total,
-                  [variants = std::move(variants), threads](const Jobs::Progress& progress) {
-                    std::vector<io::RunResults> results;
-                    for (const auto& v : variants) {
-                      const std::size_t offset =
-                          results.size() * static_cast<std::size_t>(v.scenario.run.replicates);
-                      results.push_back(study::run_scenario(
-                          v.scenario, threads, [&](std::size_t done) { progress(offset + done); }));
-                    }
-                    return run_document(variants, results);
-                  });
-  if (!id) {
-    return error(429, fmt::format("busy: {} simulations are running; allowed: at most {} at once, "
-                                  "try again when one has finished",
-                                  limits_.max_running, limits_.max_running));
-  }
+  const bool comparison = variants.size() > 1;
+  // A comparison runs through a results store, as `samspel compare` does; each gets its own.
+  const std::filesystem::path store =
+      scratch_ / fmt::format("compare-{}.sqlite", next_store_.fetch_add(1));
+  const auto id = jobs_.start(
+      comparison ? "compare" : "run", total,
+      [variants = std::move(variants), threads, comparison, store](const Jobs::Progress& progress) {
+        if (!comparison) {
+          const io::RunResults results =
+              study::run_scenario(variants.front().scenario, threads, progress);
+          return io::run_document(results, variants.front().scenario, served_provenance("run"))
+              .dump();
+        }
+        std::filesystem::create_directories(store.parent_path());
+        const ScratchFile cleanup(store);
+        study::StudyOptions options;
+        options.threads = threads;
+        options.progress = [&](std::size_t stored, std::size_t) { progress(stored); };
+        const io::Provenance p = served_provenance("compare");
+        study::run_comparison(variants, store, options,
+                              {p.samspel_version, p.git_revision, p.command_line});
+        return io::store_document(store).dump();
+      });
+  if (!id) return busy(limits_);
   return json_response(202, {{"id", *id}, {"status_url", "/api/runs/" + *id}});
 }
 
@@ -249,11 +297,7 @@ Response Api::start_assessment(std::string_view body) {
                               [answers, threads](const Jobs::Progress& progress) {
                                 return run_assessment(answers, threads, progress);
                               });
-  if (!id) {
-    return error(429, fmt::format("busy: {} simulations are running; allowed: at most {} at once, "
-                                  "try again when one has finished",
-                                  limits_.max_running, limits_.max_running));
-  }
+  if (!id) return busy(limits_);
   return json_response(202, {{"id", *id}, {"status_url", "/api/runs/" + *id}});
 }
 

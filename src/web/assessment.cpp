@@ -7,8 +7,9 @@
 
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/results_json.hpp"
 #include "samspel/study/run_scenario.hpp"
-#include "samspel/web/run_document.hpp"
+#include "samspel/web/api.hpp"
 #include "samspel/web/run_request.hpp"
 
 namespace samspel::web {
@@ -253,7 +254,7 @@ std::vector<io::Variant> assessment_variants(const io::Scenario& scenario) {
   return {{"yours", yours}, {"stagnating", stagnating}, {"discussed_roles", discussed}};
 }
 
-json run_assessment(const json& answers, unsigned threads, const Jobs::Progress& progress) {
+std::string run_assessment(const json& answers, unsigned threads, const Jobs::Progress& progress) {
   const auto chosen = chosen_options(answers);
   const io::Scenario scenario = assessment_scenario(answers);
   const auto variants = assessment_variants(scenario);
@@ -300,12 +301,20 @@ json run_assessment(const json& answers, unsigned threads, const Jobs::Progress&
       }
     }
   }
-  return {{"answers", chosen_json},
-          {"scenario", scenario_json(scenario, chosen)},
-          {"change_date", engine::format_year_month(scenario.calendar().at(kChangeMonth))},
-          {"risk", {{"fragility", fragility}, {"stagnation", stagnation}}},
-          {"suggestions", advice},
-          {"document", run_document(variants, results)}};
+  const json out = {
+      {"answers", chosen_json},
+      {"scenario", scenario_json(scenario, chosen)},
+      {"change_date", engine::format_year_month(scenario.calendar().at(kChangeMonth))},
+      {"risk", {{"fragility", fragility}, {"stagnation", stagnation}}},
+      {"suggestions", advice}};
+  // The charts show the answers' own run (with its scripted change) as a results document.
+  std::string text = out.dump();
+  text.pop_back();
+  text +=
+      ",\"document\":" +
+      io::run_document(results[0], variants[0].scenario, served_provenance("assessment")).dump() +
+      "}";
+  return text;
 }
 
 json questions_json() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace samspel::web {
@@ -50,7 +51,7 @@ std::optional<std::string> Jobs::start(std::string kind, std::size_t total, Work
       std::string status = "done";
       std::string payload;
       try {
-        payload = work([&job](std::size_t done) { job->done = done; }).dump();
+        payload = work([&job](std::size_t done) { job->done = done; });
       } catch (const std::exception& e) {
         status = "failed";
         payload = e.what();
@@ -109,6 +110,15 @@ std::optional<std::string> Jobs::status_json(const std::string& id) const {
 int Jobs::running() const {
   const std::lock_guard lock(mutex_);
   return running_;
+}
+
+}  // namespace samspel::web
+
+namespace samspel::web {
+
+void Jobs::wait() const {
+  std::unique_lock lock(mutex_);
+  idle_.wait(lock, [this] { return running_ == 0; });
 }
 
 }  // namespace samspel::web

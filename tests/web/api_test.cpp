@@ -9,9 +9,9 @@
 #include <string>
 #include <thread>
 
-#include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/json_scenario.hpp"
+#include "samspel/io/results_json.hpp"
 #include "samspel/study/run_scenario.hpp"
 
 namespace samspel::web {
@@ -157,7 +157,9 @@ TEST(Api, PresetsAreValidScenarios) {
   }
 }
 
-TEST(Api, RunDocumentHoldsTheStudyLayersNumbers) {
+// The API's document is the results document of the same scenario run by the study layer, as
+// `samspel run` makes it (io::run_document): same configuration, bands and measures.
+TEST(Api, RunDocumentIsTheStudyLayersDocument) {
   Api api(Limits{});
   const Response started = post_run(api, {{"scenario", small_scenario()}});
   ASSERT_EQ(started.status, 202) << started.body;
@@ -165,19 +167,15 @@ TEST(Api, RunDocumentHoldsTheStudyLayersNumbers) {
   ASSERT_EQ(status["status"], "done") << status.dump().substr(0, 300);
   EXPECT_EQ(status["done"], 4);
   const json& doc = status["result"];
+  EXPECT_EQ(doc["kind"], "run");
 
-  io::Scenario s = io::scenario_from_json(small_scenario(), "test");
+  const io::Scenario s = io::scenario_from_json(small_scenario(), "scenario");
   const io::RunResults direct = study::run_scenario(s, 1);
-  const int last = direct.calendar.months() - 1;
-  std::vector<double> values;
-  for (int i = 0; i < direct.replicates; ++i)
-    values.push_back(direct.at(i, last, model::Metric::cooperation_kso_ceo));
-  std::array<double, engine::kBandSize> band{};
-  engine::band(values, band.data(), 1);
-  const json& series = doc["variants"][0]["series"]["cooperation_kso_ceo"];
-  EXPECT_EQ(series["mean"][last].get<double>(), band[0]);
-  EXPECT_EQ(series["q95"][last].get<double>(), band[5]);
-  EXPECT_EQ(doc["months"][last], "2011-12");
+  const json expected = json::parse(io::run_document(direct, s, served_provenance("run")).dump());
+  EXPECT_EQ(doc["configurations"], expected["configurations"]);
+  EXPECT_EQ(doc["months"], expected["months"]);
+  EXPECT_EQ(doc["markers"], expected["markers"]);
+  EXPECT_EQ(doc["months"].back(), "2011-12");
 }
 
 TEST(Api, ComparisonHasPairedDifferences) {
@@ -190,14 +188,25 @@ TEST(Api, ComparisonHasPairedDifferences) {
   const Response started = post_run(api, body);
   ASSERT_EQ(started.status, 202) << started.body;
   const json status = wait_for(api, body_of(started)["id"]);
-  ASSERT_EQ(status["status"], "done");
+  ASSERT_EQ(status["status"], "done") << status.dump().substr(0, 300);
   const json& doc = status["result"];
-  ASSERT_EQ(doc["variants"].size(), 2u);
-  EXPECT_EQ(doc["variants"][1]["label"], "chemistry");
-  const json& d = doc["differences"][0]["measures"]["mean_cooperation_kso_ceo"];
-  const double a = doc["variants"][0]["measures"]["mean_cooperation_kso_ceo"]["mean"];
-  const double b = doc["variants"][1]["measures"]["mean_cooperation_kso_ceo"]["mean"];
-  EXPECT_NEAR(d["mean"].get<double>(), b - a, 1e-12);
+  EXPECT_EQ(doc["kind"], "compare");
+  ASSERT_EQ(doc["configurations"].size(), 2u);
+  EXPECT_EQ(doc["configurations"][1]["label"], "chemistry");
+  const auto measure = [](const json& list, const std::string& name) {
+    for (const auto& m : list) {
+      if (m["name"] == name) return m;
+    }
+    ADD_FAILURE() << name;
+    return json();
+  };
+  const json d = measure(doc["differences"][0]["measures"], "mean_cooperation_kso_ceo");
+  const double a =
+      measure(doc["configurations"][0]["measures"], "mean_cooperation_kso_ceo")["mean"];
+  const double b =
+      measure(doc["configurations"][1]["measures"], "mean_cooperation_kso_ceo")["mean"];
+  // Six significant digits each.
+  EXPECT_NEAR(d["mean"].get<double>(), b - a, 1e-5);
   EXPECT_LE(d["low"].get<double>(), d["mean"].get<double>());
   EXPECT_GE(d["high"].get<double>(), d["mean"].get<double>());
 }

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <future>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace samspel::web {
@@ -28,23 +29,24 @@ TEST(Jobs, RefusesBeyondTheRunningLimitAndAcceptsAgainAfter) {
   const auto first = jobs.start("run", 3, [released](const Jobs::Progress& progress) {
     progress(2);
     released.wait();
-    return json{{"answer", 42}};
+    return json{{"answer", 42}}.dump();
   });
   ASSERT_TRUE(first);
-  EXPECT_FALSE(jobs.start("run", 1, [](const Jobs::Progress&) { return json(); }));
+  EXPECT_FALSE(jobs.start("run", 1, [](const Jobs::Progress&) { return std::string("{}"); }));
   release.set_value();
   const json done = json::parse(wait_until_finished(jobs, *first));
   EXPECT_EQ(done["status"], "done");
   EXPECT_EQ(done["done"], 2);
   EXPECT_EQ(done["total"], 3);
   EXPECT_EQ(done["result"]["answer"], 42);
-  EXPECT_TRUE(jobs.start("run", 1, [](const Jobs::Progress&) { return json(); }));
+  EXPECT_TRUE(jobs.start("run", 1, [](const Jobs::Progress&) { return std::string("{}"); }));
 }
 
 TEST(Jobs, AFailingJobReportsItsErrorAndFreesItsSlot) {
   Jobs jobs(1, 4);
-  const auto id = jobs.start(
-      "run", 1, [](const Jobs::Progress&) -> json { throw std::runtime_error("model exploded"); });
+  const auto id = jobs.start("run", 1, [](const Jobs::Progress&) -> std::string {
+    throw std::runtime_error("model exploded");
+  });
   ASSERT_TRUE(id);
   const json status = json::parse(wait_until_finished(jobs, *id));
   EXPECT_EQ(status["status"], "failed");
@@ -56,7 +58,7 @@ TEST(Jobs, KeepsOnlyTheLastFinished) {
   Jobs jobs(1, 2);
   std::vector<std::string> ids;
   for (int i = 0; i < 4; ++i) {
-    const auto id = jobs.start("run", 1, [i](const Jobs::Progress&) { return json(i); });
+    const auto id = jobs.start("run", 1, [i](const Jobs::Progress&) { return std::to_string(i); });
     ASSERT_TRUE(id);
     wait_until_finished(jobs, *id);
     ids.push_back(*id);

@@ -3,9 +3,14 @@
 // out. Every answer is JSON except the pages; no request can make it throw.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "samspel/io/results.hpp"
 #include "samspel/web/jobs.hpp"
 #include "samspel/web/limits.hpp"
 
@@ -20,6 +25,9 @@ struct Response {
 class Api {
  public:
   explicit Api(const Limits& limits);
+  ~Api();  // waits for running simulations
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
 
   Response handle(std::string_view method, std::string_view path, std::string_view body);
 
@@ -30,8 +38,14 @@ class Api {
   Response start_assessment(std::string_view body);
 
   const Limits limits_;
+  // Comparisons' results stores while they run; removed with the Api.
+  const std::filesystem::path scratch_;
+  std::atomic<std::uint64_t> next_store_{1};
   Jobs jobs_;
 };
+
+// What a served run records as its origin (the results document's provenance).
+io::Provenance served_provenance(std::string_view what);
 
 // The embedded file a URL path names ("/" is the app's index page), or nullopt: unknown
 // paths, and any path with "..", a backslash, a NUL or an empty segment.

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -60,9 +61,10 @@ io::Scenario assessment_scenario(const nlohmann::json& answers);
 // archetype (the same municipality, other organisation), each with the scripted CEO change.
 std::vector<io::Variant> assessment_variants(const io::Scenario& scenario);
 
-// Runs the variants and builds {"scenario", "answers", "risk", "suggestions"}.
-nlohmann::json run_assessment(const nlohmann::json& answers, unsigned threads,
-                              const Jobs::Progress& progress);
+// Runs the variants; JSON text of {"answers", "scenario", "change_date", "risk", "suggestions",
+// "document"} (docs/api.md).
+std::string run_assessment(const nlohmann::json& answers, unsigned threads,
+                           const Jobs::Progress& progress);
 
 nlohmann::json questions_json();
 

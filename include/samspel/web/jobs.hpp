@@ -17,15 +17,14 @@
 #include <string>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 namespace samspel::web {
 
 class Jobs {
  public:
   // Reports replicates done so far; called from the job's thread.
   using Progress = std::function<void(std::size_t)>;
-  using Work = std::function<nlohmann::json(const Progress&)>;
+  // Returns the result as JSON text.
+  using Work = std::function<std::string(const Progress&)>;
 
   Jobs(int max_running, std::size_t max_kept);
   ~Jobs();  // waits for running jobs
@@ -40,6 +39,8 @@ class Jobs {
   std::optional<std::string> status_json(const std::string& id) const;
 
   int running() const;
+  // Until no job runs.
+  void wait() const;
 
  private:
   struct Job;
@@ -48,7 +49,7 @@ class Jobs {
   const int max_running_;
   const std::size_t max_kept_;
   mutable std::mutex mutex_;
-  std::condition_variable idle_;
+  mutable std::condition_variable idle_;
   std::map<std::string, std::shared_ptr<Job>> jobs_;
   std::deque<std::string> finished_;  // oldest first
   int running_ = 0;
