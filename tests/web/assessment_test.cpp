@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "samspel/io/dictionary.hpp"
@@ -82,6 +85,19 @@ TEST(Assessment, ArchetypesDifferFromTheAnswersOnlyInTheirStrategy) {
   }
   EXPECT_EQ(variants[1].scenario.parameters.strategy.private_socializing, 0.8);
   EXPECT_EQ(variants[2].scenario.parameters.strategy.arena_interval_months, 6);
+}
+
+}  // namespace
+}  // namespace samspel::web
+
+namespace samspel::web {
+namespace {
+
+TEST(Assessment, DocumentationIsCurrent) {
+  std::ifstream in(std::filesystem::path(SAMSPEL_SOURCE_DIR) / "docs" / "self-assessment.md");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(text == assessment_markdown())
+      << "docs/self-assessment.md is stale: run ./build/samspel docs";
 }
 
 }  // namespace

@@ -91,10 +91,15 @@ const summaryMetrics = [
   "belief_diversity", "performance", "satisfaction", "vision_vacuum",
 ];
 
+// Labels from the shared i18n.js (web/src/i18n.js) when it is there.
 function metricLabel(name) {
   const i18n = window.samspelI18n;
-  const label = i18n && i18n.metricLabel ? i18n.metricLabel(name, app.lang) : null;
-  return label || name;
+  return i18n ? i18n.metric(app.lang, name) : name;
+}
+
+function measureLabel(name) {
+  const i18n = window.samspelI18n;
+  return i18n ? i18n.measure(app.lang, name) : name;
 }
 
 function fixed(v, digits = 3) {
@@ -119,22 +124,29 @@ function summaryTable(doc, variant = 0) {
     el("tbody", {}, rows));
 }
 
-// Accessors of the results document, so the pages do not depend on its layout.
+// Accessors of the results document (docs/report.md), so the pages do not depend on its layout.
 function docMonths(doc) { return doc.months; }
-function docSeries(doc, variant) { return doc.variants[variant].series; }
+function docSeries(doc, configuration) { return doc.configurations[configuration].bands; }
+function docMeasure(list, name) { return list.find((m) => m.name === name) || {}; }
 
-function drawCharts(container, doc, metrics) {
+// Charts by the shared chart module; `draw(charts, box, item)` draws one per item.
+function drawCharts(container, items, draw) {
   container.replaceChildren();
   const charts = window.samspelCharts;
   if (!charts) {
     container.append(el("p", {class: "note", text: t("chartsMissing")}));
     return;
   }
-  for (const m of metrics) {
-    const box = el("div", {class: "chart", "data-metric": m});
+  for (const item of items) {
+    const box = el("div", {class: "chart", "data-chart": String(item)});
     container.append(box);
-    charts.fan(box, doc, m, {lang: app.lang});
+    draw(charts, box, item);
   }
+}
+
+function fanCharts(container, doc, metrics, configuration = 0) {
+  drawCharts(container, metrics, (charts, box, m) =>
+    charts.fanChart(box, doc, m, {lang: app.lang, configuration}));
 }
 
 function setLanguage(lang) {

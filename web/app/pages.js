@@ -153,7 +153,7 @@ function showRun(results, doc) {
     el("h2", {text: t("charts")}));
   const charts = el("div", {class: "charts", "data-testid": "charts"});
   results.append(charts);
-  drawCharts(charts, doc, ["cooperation_kso_ceo", "fit_ideas", "satisfaction"]);
+  fanCharts(charts, doc, ["cooperation_kso_ceo", "fit_ideas", "satisfaction"]);
 }
 
 pages.build = {
@@ -186,32 +186,27 @@ app.variants = [
 function showComparison(results, doc) {
   const measures = ["mean_cooperation_kso_ceo", "mean_relative_cooperation_drop", "final_fit",
                     "final_satisfaction", "majority_shifts", "ceo_changes", "lockin_share"];
+  const configurations = doc.configurations;
   const head = el("tr", {}, el("th", {text: t("measure")}),
-    doc.variants.map((v, i) => el("th", {text: i === 0 ? `${v.label} (${t("reference")})` : v.label})));
-  const rows = measures.map((m) => el("tr", {"data-measure": m}, el("th", {scope: "row", text: m}),
-    doc.variants.map((v, i) => {
-      const mean = fixed(v.measures[m].mean);
+    configurations.map((c, i) => el("th", {text: i === 0 ? `${c.label} (${t("reference")})` : c.label})));
+  const rows = measures.map((m) => el("tr", {"data-measure": m},
+    el("th", {scope: "row", title: m, text: measureLabel(m)}),
+    configurations.map((c, i) => {
+      const mean = fixed(docMeasure(c.measures, m).mean);
       if (i === 0) return el("td", {text: mean});
-      const d = doc.differences[i - 1].measures[m];
+      const d = docMeasure(doc.differences[i - 1].measures, m);
       return el("td", {}, mean, el("br"),
         el("small", {text: `${d.mean >= 0 ? "+" : ""}${fixed(d.mean)} [${fixed(d.low)}, ${fixed(d.high)}]`}));
     })));
-  const charts = el("div", {class: "charts", "data-testid": "charts"});
+  const charts = el("div", {class: "charts wide", "data-testid": "charts"});
   results.replaceChildren(
     el("h2", {text: t("summary")}),
     el("p", {class: "note", text: t("difference")}),
     el("table", {class: "comparison", "data-testid": "comparison"}, el("thead", {}, head), el("tbody", {}, rows)),
     el("h2", {text: t("charts")}), charts);
-  const chartModule = window.samspelCharts;
-  if (chartModule && chartModule.comparison) {
-    for (const m of ["cooperation_kso_ceo", "fit_ideas"]) {
-      const box = el("div", {class: "chart", "data-metric": m});
-      charts.append(box);
-      chartModule.comparison(box, doc, m, {lang: app.lang});
-    }
-  } else {
-    drawCharts(charts, doc, []);
-  }
+  drawCharts(charts, ["cooperation_kso_ceo", "fit_ideas", "differences"], (module, box, item) =>
+    item === "differences" ? module.differenceChart(box, doc, {lang: app.lang})
+                           : module.comparisonCharts(box, doc, item, {lang: app.lang}));
 }
 
 pages.compare = {
@@ -300,7 +295,7 @@ function showAssessment(results, result) {
       location.hash = "build";
     }}),
     el("h2", {text: t("charts")}), charts);
-  drawCharts(charts, result.document, ["cooperation_kso_ceo"]);
+  fanCharts(charts, result.document, ["cooperation_kso_ceo"]);
 }
 
 pages.assess = {

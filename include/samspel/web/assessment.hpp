@@ -68,4 +68,7 @@ std::string run_assessment(const nlohmann::json& answers, unsigned threads,
 
 nlohmann::json questions_json();
 
+// docs/self-assessment.md, generated from the tables.
+std::string assessment_markdown();
+
 }  // namespace samspel::web
