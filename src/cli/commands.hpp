@@ -38,6 +38,7 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_export_command(CLI::App& app);
 Command add_docs_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
 
 }  // namespace samspel::cli

@@ -21,6 +21,7 @@ struct CompareOptions {
   std::vector<std::string> vary;
   std::string store;
   bool all = false;
+  bool keep_series = false;
 };
 
 }  // namespace
@@ -35,6 +36,9 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
   sub->add_option("--vary", o->vary, "Vary a parameter: section.name=v1,v2[,...] (repeatable)")
       ->required();
   sub->add_flag("--all", o->all, "Print every measure, not only the headline ones");
+  sub->add_flag("--keep-series", o->keep_series,
+                "Also store every run's monthly series (samspel report then shows the paired "
+                "difference month by month)");
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-compare.sqlite)");
   return [o, command_line, &cluster] {
     std::vector<io::Variant> variants;
@@ -52,8 +56,8 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
     }
     const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
     const std::filesystem::path store = store_path(o->scenario, o->store, "compare");
-    const int code = run_study_into_store(study::plan_comparison(variants, false, p), store,
-                                          o->scenario.threads, cluster);
+    const int code = run_study_into_store(study::plan_comparison(variants, o->keep_series, p),
+                                          store, o->scenario.threads, cluster);
     if (code != 0 || !cluster.coordinator()) return code;
     const io::Comparison c = io::read_comparison(store);
     const io::Provenance provenance{command_line, std::string(version()),

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   const cli::Command sweep = cli::add_sweep_command(app, command_line, cluster);
   const cli::Command export_store = cli::add_export_command(app);
   const cli::Command docs = cli::add_docs_command(app);
+  const cli::Command report = cli::add_report_command(app);
   const cli::Command serve = cli::add_serve_command(app);
   try {
     app.parse(argc, argv);
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("sweep")) return sweep();
     if (app.got_subcommand("export")) return export_store();
     if (app.got_subcommand("docs")) return docs();
+    if (app.got_subcommand("report")) return report();
     if (app.got_subcommand("serve")) return serve();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());

@@ -169,6 +169,13 @@ RunFiles run_files(const RunResults& results, const Scenario& scenario,
 }
 
 RunFiles read_run_files(const std::filesystem::path& dir) {
+  // `samspel compare --out` writes compare.csv only; the comparison's results are in its store.
+  if (std::filesystem::is_regular_file(dir / "compare.csv")) {
+    throw one_line_error(fmt::format(
+        "{}: a comparison's summary, not a run directory; allowed: the comparison's results "
+        "store (samspel compare --store, by default results/<scenario>-compare.sqlite)",
+        dir.string()));
+  }
   for (const char* name : {"series.csv", "replicates.csv", "changes.csv", "provenance.json"}) {
     if (!std::filesystem::is_regular_file(dir / name)) {
       throw one_line_error(fmt::format(

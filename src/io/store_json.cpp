@@ -115,6 +115,74 @@ Json changes_from_ordinals(
   return {{"majority_shift", std::move(none)}, {"kso", rate("kso_id")}, {"ceo", rate("ceo_id")}};
 }
 
+// Every run's monthly series (run_series, kept with --keep-series):
+// [metric][(configuration * replicates + replicate) * months + month], NaN where missing.
+std::vector<std::vector<double>> read_run_series(sqlite3* db, int configurations, int replicates,
+                                                 int months) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t m = 0; m < model::kMetricCount; ++m)
+    index[std::string(model::kMetrics[m].name)] = m;
+  const auto per_metric = static_cast<std::size_t>(configurations) *
+                          static_cast<std::size_t>(replicates) * static_cast<std::size_t>(months);
+  std::vector<std::vector<double>> out(model::kMetricCount,
+                                       std::vector<double>(per_metric, std::nan("")));
+  Query q = prepare(db, "SELECT configuration, replicate, metric, months FROM run_series");
+  if (!q) return out;
+  while (sqlite3_step(q.get()) == SQLITE_ROW) {
+    const int configuration = sqlite3_column_int(q.get(), 0);
+    const int replicate = sqlite3_column_int(q.get(), 1);
+    const auto it = index.find(text_column(q.get(), 2));
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.get(), 3));
+    if (it == index.end() || blob == nullptr || sqlite3_column_bytes(q.get(), 3) != months * 4 ||
+        configuration < 0 || configuration >= configurations || replicate < 0 ||
+        replicate >= replicates) {
+      continue;
+    }
+    double* row = &out[it->second][(static_cast<std::size_t>(configuration) * replicates +
+                                    static_cast<std::size_t>(replicate)) *
+                                   static_cast<std::size_t>(months)];
+    for (int t = 0; t < months; ++t) {
+      float v = 0;
+      std::memcpy(&v, blob + static_cast<std::size_t>(t) * sizeof(float), sizeof(float));
+      row[t] = v;
+    }
+  }
+  return out;
+}
+
+// Month by month, per metric, the paired difference of `variant` to variant 0 over the
+// replicates (common random numbers) with its 95% confidence interval.
+Json difference_bands(const std::vector<std::vector<double>>& series, int variant, int replicates,
+                      int months) {
+  Json out = Json::object();
+  std::vector<double> a(static_cast<std::size_t>(replicates));
+  std::vector<double> b(a.size());
+  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    Json mean = Json::array();
+    Json low = Json::array();
+    Json high = Json::array();
+    for (int t = 0; t < months; ++t) {
+      for (int i = 0; i < replicates; ++i) {
+        const auto at = [&](int configuration) {
+          return series[m][(static_cast<std::size_t>(configuration) * replicates +
+                            static_cast<std::size_t>(i)) *
+                               static_cast<std::size_t>(months) +
+                           static_cast<std::size_t>(t)];
+        };
+        a[static_cast<std::size_t>(i)] = at(0);
+        b[static_cast<std::size_t>(i)] = at(variant);
+      }
+      const auto d = engine::paired_difference(a, b);
+      mean.push_back(document::number(d.mean));  // NaN (null) where undefined
+      low.push_back(document::number(d.low));
+      high.push_back(document::number(d.high));
+    }
+    out[std::string(model::kMetrics[m].name)] = {
+        {"mean", std::move(mean)}, {"low", std::move(low)}, {"high", std::move(high)}};
+  }
+  return out;
+}
+
 Json differences(const Comparison& c) {
   const auto& info = run_measure_info();
   Json out = Json::array();
@@ -255,7 +323,17 @@ Json store_document(const std::filesystem::path& path) {
     list.push_back(std::move(entry));
   }
   j["configurations"] = std::move(list);
-  if (kind == "compare") j["differences"] = differences(c);
+  if (kind == "compare") {
+    j["differences"] = differences(c);
+    if (study["keep_series"] == "true") {
+      const int count = static_cast<int>(configurations.size());
+      const auto series = read_run_series(db.get(), count, replicates, months);
+      for (int v = 1; v < count; ++v) {
+        j["differences"][static_cast<std::size_t>(v - 1)]["bands"] =
+            difference_bands(series, v, replicates, months);
+      }
+    }
+  }
   if (kind == "sweep") j["axes"] = design.value("axes", Json::array());
   if (population) {
     Json classes = Json::array();

@@ -11,6 +11,8 @@
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/variants.hpp"
 #include "samspel/study/compare.hpp"
+#include "samspel/study/plan.hpp"
+#include "samspel/study/study.hpp"
 
 namespace samspel::io {
 namespace {
@@ -126,6 +128,13 @@ TEST(RunDocument, RefusesADirectoryThatIsNotARun) {
               ::testing::ThrowsMessage<ScenarioError>(HasSubstr("no such run directory")));
 }
 
+TEST(RunDocument, PointsFromAComparisonDirectoryToItsStore) {
+  const io_test::TempDirectory dir;
+  std::ofstream(dir.path() / "compare.csv") << "variant,label\n";
+  EXPECT_THAT([&] { results_document(dir.path()); },
+              ::testing::ThrowsMessage<ScenarioError>(HasSubstr("the comparison's results store")));
+}
+
 TEST(RunDocument, RefusesAMalformedSeriesFileNamingIt) {
   const io_test::TempDirectory dir;
   write_run_directory(dir.path(), small_run(), small_scenario(), Provenance{});
@@ -187,6 +196,42 @@ TEST(StoreDocument, ComparisonHasVariantsBandsAndPairedDifferences) {
   for (const double v : c.column(0, ceo_column))
     expected += v / c.replicates;
   EXPECT_NEAR(ceo, expected, 1e-3);
+}
+
+TEST(StoreDocument, KeptSeriesGiveMonthlyPairedDifferences) {
+  const io_test::TempDirectory dir;
+  Scenario base =
+      parse_scenario("[run]\nstart = \"2013-01\"\nyears = 1\nreplicates = 5\n", "<text>");
+  validate(base);
+  const auto variants = expand_variants(base, {"strategy.role_dialogue=none,recurring"});
+  const auto plan = study::plan_comparison(variants, true, {});
+  {
+    Store store(dir.path() / "c.sqlite", plan.description);
+    study::run_study(plan, store, study::StudyOptions{});
+  }
+  const Json j = results_document(dir.path() / "c.sqlite");
+  const Json& band = j["differences"][0]["bands"]["cooperation_kso_ceo"];
+  const Json& reference = j["configurations"][0]["bands"]["cooperation_kso_ceo"]["mean"];
+  const Json& variant = j["configurations"][1]["bands"]["cooperation_kso_ceo"]["mean"];
+  ASSERT_EQ(band["mean"].size(), 12U);
+  for (std::size_t t = 0; t < 12; ++t) {
+    // With every replicate defined, the mean paired difference is the difference of the means.
+    const double expected = variant[t].get<double>() - reference[t].get<double>();
+    EXPECT_NEAR(band["mean"][t].get<double>(), expected, 1e-5);
+    EXPECT_LE(band["low"][t].get<double>(), band["mean"][t].get<double>());
+    EXPECT_GE(band["high"][t].get<double>(), band["mean"][t].get<double>());
+  }
+}
+
+TEST(StoreDocument, WithoutKeptSeriesThereAreNoMonthlyDifferences) {
+  const io_test::TempDirectory dir;
+  Scenario base =
+      parse_scenario("[run]\nstart = \"2013-01\"\nyears = 1\nreplicates = 3\n", "<text>");
+  validate(base);
+  study::run_comparison(expand_variants(base, {"strategy.role_dialogue=none,recurring"}),
+                        dir.path() / "c.sqlite", study::StudyOptions{});
+  const Json j = results_document(dir.path() / "c.sqlite");
+  EXPECT_FALSE(j["differences"][0].contains("bands"));
 }
 
 }  // namespace
