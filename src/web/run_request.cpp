@@ -94,9 +94,8 @@ std::vector<io::Variant> parse_run_request(const json& body, const Limits& limit
       }
       json merged = body.at("scenario");
       merged.merge_patch(changes);
-      const std::string label = item.contains("label") && item.at("label").is_string()
-                                    ? item.at("label").get<std::string>()
-                                    : fmt::format("variant {}", i + 1);
+      const json label_value = item.value("label", json(fmt::format("variant {}", i + 1)));
+      const std::string label = label_value.is_string() ? label_value.get<std::string>() : "";
       if (label.empty() || label.size() > 200)
         throw BadRequest(where + ".label: not allowed; allowed: a string of 1 to 200 characters");
       variants.push_back({label, checked_scenario(merged, where + ".changes")});

@@ -92,6 +92,12 @@ TEST(Api, ErrorsNameTheFieldAndWhatIsAllowed) {
   EXPECT_EQ(error_of(api, {{"scenario", {{"population", "../data/municipalities.tsv"}}}})
                 .rfind("scenario: population: not available in the web app", 0),
             0u);
+  EXPECT_EQ(error_of(api, {{"scenario", json::object()}, {"variants", {{{"label", 5}}}}}),
+            "variants[0].label: not allowed; allowed: a string of 1 to 200 characters");
+  EXPECT_EQ(error_of(api, {{"scenario", json::object()},
+                           {"variants", {{{"changes", {{"run", {{"seed", 2}}}}}}}}})
+                .rfind("variants[0].changes.run: not allowed", 0),
+            0u);
   EXPECT_EQ(body_of(api.handle("POST", "/api/runs", "{\"scenario\": ")).value("error", ""),
             "body: not valid JSON; allowed: a JSON object");
 }

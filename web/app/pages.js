@@ -184,8 +184,9 @@ app.variants = [
 ];
 
 function showComparison(results, doc) {
-  const measures = ["mean_cooperation_kso_ceo", "mean_relative_cooperation_drop", "final_fit",
-                    "final_satisfaction", "majority_shifts", "ceo_changes", "lockin_share"];
+  // The measures `samspel compare` prints, as the chart module lists them.
+  const measures = (window.samspelCharts && window.samspelCharts.headlineMeasures) ||
+      ["mean_cooperation_kso_ceo", "lockin_share", "mean_cooperation_drop", "ceo_changes"];
   const configurations = doc.configurations;
   const head = el("tr", {}, el("th", {text: t("measure")}),
     configurations.map((c, i) => el("th", {text: i === 0 ? `${c.label} (${t("reference")})` : c.label})));
