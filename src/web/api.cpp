@@ -109,7 +109,8 @@ std::string leading_comment(std::string_view text) {
     const auto end = text.find('\n');
     std::string_view line = text.substr(1, end == std::string_view::npos ? text.npos : end - 1);
     if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-    out += out.empty() ? std::string(line) : " " + std::string(line);
+    if (!out.empty()) out += ' ';
+    out += line;
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }
@@ -195,6 +196,12 @@ Api::Api(const Limits& limits)
     : limits_(limits),
       scratch_(std::filesystem::temp_directory_path() /
                fmt::format("samspel-serve-{}-{}", ::getpid(), static_cast<const void*>(this))),
+      parameters_body_([&] {
+        json out = parameters_json(limits);
+        out["limits"] = limits_json(limits);
+        return out.dump();
+      }()),
+      presets_body_(presets_json().dump()),
       jobs_(limits.max_running, limits.max_kept) {}
 
 Api::~Api() {
@@ -215,12 +222,8 @@ Response Api::handle(std::string_view method, std::string_view path, std::string
       if (path == "/api/version" && get) {
         return json_response(200, {{"samspel", version()}, {"git_revision", git_revision()}});
       }
-      if (path == "/api/parameters" && get) {
-        json out = parameters_json(limits_);
-        out["limits"] = limits_json(limits_);
-        return json_response(200, out);
-      }
-      if (path == "/api/presets" && get) return json_response(200, presets_json());
+      if (path == "/api/parameters" && get) return {200, "application/json", parameters_body_};
+      if (path == "/api/presets" && get) return {200, "application/json", presets_body_};
       if (path == "/api/assessment" && get) {
         return json_response(200, {{"questions", questions_json()},
                                    {"replicates", kAssessmentReplicates},

@@ -40,6 +40,9 @@ class Api {
   const Limits limits_;
   // Comparisons' results stores while they run; removed with the Api.
   const std::filesystem::path scratch_;
+  // Constant for the server's life: made once.
+  const std::string parameters_body_;
+  const std::string presets_body_;
   std::atomic<std::uint64_t> next_store_{1};
   Jobs jobs_;
 };
