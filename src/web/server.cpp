@@ -54,10 +54,10 @@ Server::~Server() {
 }
 
 int Server::bind(const std::string& host, int port) {
-  const bool ok = port == 0 ? (port = impl_->http.bind_to_any_port(host)) > 0
-                            : impl_->http.bind_to_port(host, port);
-  if (!ok) throw std::runtime_error(fmt::format("cannot listen on {}:{}", host, port));
-  return port;
+  const int bound = port == 0 ? impl_->http.bind_to_any_port(host)
+                              : (impl_->http.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) throw std::runtime_error(fmt::format("cannot listen on {}:{}", host, port));
+  return bound;
 }
 
 void Server::listen() {
