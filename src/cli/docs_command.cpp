@@ -7,12 +7,13 @@
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/results.hpp"
+#include "samspel/web/assessment.hpp"
 
 namespace samspel::cli {
 
 Command add_docs_command(CLI::App& app) {
-  auto* sub =
-      app.add_subcommand("docs", "Write docs/parameters.md and docs/outputs.md from the code");
+  auto* sub = app.add_subcommand(
+      "docs", "Write docs/parameters.md, outputs.md and self-assessment.md from the code");
   auto dir = std::make_shared<std::string>("docs");
   sub->add_option("--out", *dir, "Directory to write into")->capture_default_str();
   return [dir] {
@@ -20,7 +21,9 @@ Command add_docs_command(CLI::App& app) {
     io::write_file_atomically(std::filesystem::path(*dir) / "parameters.md",
                               io::parameters_markdown());
     io::write_file_atomically(std::filesystem::path(*dir) / "outputs.md", io::outputs_markdown());
-    fmt::print("wrote {0}/parameters.md and {0}/outputs.md\n", *dir);
+    io::write_file_atomically(std::filesystem::path(*dir) / "self-assessment.md",
+                              web::assessment_markdown());
+    fmt::print("wrote {0}/parameters.md, {0}/outputs.md and {0}/self-assessment.md\n", *dir);
     return 0;
   };
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/scenario_table.hpp"
 
 namespace samspel::io {
 
@@ -21,7 +22,9 @@ ScenarioError error(std::string_view message) {
   return one_line_error(message);
 }
 
+// A table built in memory (from JSON) has no positions: its source name alone is the place.
 std::string where(std::string_view source, const toml::source_region& region) {
+  if (region.begin.line == 0) return std::string(source);
   return fmt::format("{}:{}:{}", source, region.begin.line, region.begin.column);
 }
 
@@ -294,8 +297,10 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
   return e;
 }
 
-Scenario from_table(const toml::table& root, std::string_view source,
-                    std::string_view other_section = {}) {
+}  // namespace
+
+Scenario scenario_from_table(const toml::table& root, std::string_view source,
+                            std::string_view other_section) {
   Scenario s;
   s.source = std::string(source);
   for (const auto& [name, node] : root) {
@@ -337,8 +342,6 @@ Scenario from_table(const toml::table& root, std::string_view source,
   }
   return s;
 }
-
-}  // namespace
 
 ScenarioError one_line_error(std::string_view message) {
   // Messages echo input (quoted keys, labels, paths, --set arguments, file fields) that may
@@ -382,7 +385,7 @@ Scenario parse_scenario(std::string_view text, std::string_view source_name,
     throw error(
         fmt::format("{}: malformed TOML: {}", where(source_name, err.source()), description));
   }
-  return from_table(root, source_name, other_section);
+  return scenario_from_table(root, source_name, other_section);
 }
 
 Scenario load_scenario(const std::filesystem::path& path) {
@@ -428,7 +431,7 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
     throw problem("the value is not a TOML value (numbers, true/false, or a label)");
   }
   try {
-    Scenario patch = from_table(root, "--set");
+    Scenario patch = scenario_from_table(root, "--set");
     if (section == "run") {
       if (name == "start") scenario.run.start = patch.run.start;
       if (name == "years") scenario.run.years = patch.run.years;

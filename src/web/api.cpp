@@ -1,0 +1,307 @@
+#include "samspel/web/api.hpp"
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <exception>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "samspel/assets.hpp"
+#include "samspel/io/dictionary.hpp"
+#include "samspel/io/json_scenario.hpp"
+#include "samspel/io/results_json.hpp"
+#include "samspel/study/compare.hpp"
+#include "samspel/study/run_scenario.hpp"
+#include "samspel/version.hpp"
+#include "samspel/web/assessment.hpp"
+#include "samspel/web/run_request.hpp"
+
+namespace samspel::web {
+
+namespace {
+
+using nlohmann::json;
+
+Response json_response(int status, const json& body) {
+  return {status, "application/json", body.dump()};
+}
+
+Response error(int status, std::string_view message) {
+  return json_response(status, {{"error", message}});
+}
+
+json default_value(const io::ParameterSpec& spec) {
+  if (std::isnan(spec.default_value)) return nullptr;  // derived
+  switch (spec.kind) {
+    case io::Kind::Choice:
+      return std::string(io::choice_labels(spec)[static_cast<std::size_t>(spec.default_value)]);
+    case io::Kind::Boolean:
+      return spec.default_value != 0;
+    case io::Kind::Integer:
+      return static_cast<std::int64_t>(spec.default_value);
+    case io::Kind::Real:
+      break;
+  }
+  return spec.default_value;
+}
+
+json parameters_json(const Limits& limits) {
+  static constexpr const char* kKinds[] = {"real", "integer", "boolean", "choice"};
+  json list = json::array();
+  for (const auto& spec : io::parameter_specs()) {
+    json choices = json::array();
+    if (spec.kind == io::Kind::Choice) {
+      for (const auto label : io::choice_labels(spec))
+        choices.push_back(label);
+    }
+    list.push_back({{"key", spec.key},
+                    {"section", spec.section},
+                    {"name", spec.name},
+                    {"kind", kKinds[static_cast<int>(spec.kind)]},
+                    {"default", default_value(spec)},
+                    {"low", spec.low},
+                    {"high", spec.high},
+                    {"choices", choices},
+                    {"unit", spec.unit},
+                    {"meaning", spec.meaning},
+                    {"source", spec.source},
+                    {"allowed", io::allowed_values(spec)}});
+  }
+  // The [run] keys and the events, as docs/scenarios.md gives them (io/scenario.cpp checks them).
+  const json run = json::array(
+      {{{"key", "run.start"}, {"kind", "month"}, {"default", "2010-01"}},
+       {{"key", "run.years"}, {"kind", "integer"}, {"default", 16}, {"low", 1}, {"high", 100}},
+       {{"key", "run.replicates"},
+        {"kind", "integer"},
+        {"default", 100},
+        {"low", 1},
+        {"high", limits.max_replicate_years}},
+       {{"key", "run.seed"}, {"kind", "integer"}, {"default", 1}, {"low", 0}}});
+  const json events = json::array(
+      {{{"type", "majority_shift"}, {"keys", json::array()}},
+       {{"type", "ceo_leaves"}, {"keys", json::array()}},
+       {{"type", "kso_leaves"}, {"keys", json::array()}},
+       {{"type", "case_surge"},
+        {"keys",
+         {{{"name", "size"}, {"kind", "real"}, {"default", 0.3}, {"low", 0}, {"high", 0.9}},
+          {{"name", "months"}, {"kind", "integer"}, {"default", 12}, {"low", 1}, {"high", 1200}}}}},
+       {{"type", "environment_shock"},
+        {"keys",
+         {{{"name", "size"}, {"kind", "real"}, {"default", 0.3}, {"low", 0}, {"high", 1}}}}}});
+  return {{"parameters", list}, {"run", run}, {"events", events}};
+}
+
+json limits_json(const Limits& l) {
+  return {{"max_body_bytes", l.max_body_bytes},
+          {"max_replicate_years", l.max_replicate_years},
+          {"max_variants", l.max_variants},
+          {"max_running", l.max_running},
+          {"max_kept", l.max_kept}};
+}
+
+// The leading comment of a preset: what in the report it stands for.
+std::string leading_comment(std::string_view text) {
+  std::string out;
+  while (!text.empty() && text.front() == '#') {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(1, end == std::string_view::npos ? text.npos : end - 1);
+    if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (!out.empty()) out += ' ';
+    out += line;
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+json presets_json() {
+  constexpr std::string_view kPrefix = "presets/";
+  json out = json::array();
+  for (const auto& asset : assets::all()) {
+    if (!asset.name.starts_with(kPrefix)) continue;
+    json scenario = io::scenario_text_to_json(asset.bytes, asset.name);
+    // Population studies need a data file and a results store: the CLI's job.
+    if (scenario.contains("population")) continue;
+    std::string file(asset.name.substr(kPrefix.size()));
+    out.push_back({{"file", file},
+                   {"name", scenario.value("name", file)},
+                   {"about", leading_comment(asset.bytes)},
+                   {"scenario", scenario}});
+  }
+  return out;
+}
+
+std::string_view content_type(std::string_view name) {
+  if (name.ends_with(".html")) return "text/html; charset=utf-8";
+  if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
+  if (name.ends_with(".css")) return "text/css; charset=utf-8";
+  if (name.ends_with(".json")) return "application/json";
+  return "text/plain; charset=utf-8";
+}
+
+Response busy(const Limits& limits) {
+  return error(429, fmt::format("busy: {} simulations are running; allowed: at most {} at once, "
+                                "try again when one has finished",
+                                limits.max_running, limits.max_running));
+}
+
+// Removes a comparison's store and SQLite's side files when the job ends, however it ends.
+class ScratchFile {
+ public:
+  explicit ScratchFile(std::filesystem::path path) : path_(std::move(path)) {}
+  ~ScratchFile() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix, ignored);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+
+ private:
+  std::filesystem::path path_;
+};
+
+json parse_body(std::string_view body) {
+  json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) throw BadRequest("body: not valid JSON; allowed: a JSON object");
+  return parsed;
+}
+
+}  // namespace
+
+io::Provenance served_provenance(std::string_view what) {
+  return {fmt::format("samspel serve: POST /api/{}", what), std::string(version()),
+          std::string(git_revision())};
+}
+
+std::optional<std::string_view> static_asset_name(std::string_view path) {
+  if (path == "/" || path == "/index.html") return "app/index.html";
+  if (!path.starts_with('/')) return std::nullopt;
+  const std::string_view name = path.substr(1);
+  if (name.empty() || name.find("..") != std::string_view::npos ||
+      name.find('\\') != std::string_view::npos || name.find('\0') != std::string_view::npos ||
+      name.find("//") != std::string_view::npos || name.ends_with('/')) {
+    return std::nullopt;
+  }
+  for (const auto& asset : assets::all()) {
+    if (asset.name == name) return asset.name;
+  }
+  return std::nullopt;
+}
+
+Api::Api(const Limits& limits)
+    : limits_(limits),
+      scratch_(std::filesystem::temp_directory_path() /
+               fmt::format("samspel-serve-{}-{}", ::getpid(), static_cast<const void*>(this))),
+      parameters_body_([&] {
+        json out = parameters_json(limits);
+        out["limits"] = limits_json(limits);
+        return out.dump();
+      }()),
+      presets_body_(presets_json().dump()),
+      jobs_(limits.max_running, limits.max_kept) {}
+
+Api::~Api() {
+  jobs_.wait();
+  std::error_code ignored;
+  std::filesystem::remove_all(scratch_, ignored);
+}
+
+Response Api::handle(std::string_view method, std::string_view path, std::string_view body) {
+  try {
+    if (body.size() > limits_.max_body_bytes) {
+      return error(413, fmt::format("body: {} bytes; allowed: at most {} bytes", body.size(),
+                                    limits_.max_body_bytes));
+    }
+    const bool get = method == "GET" || method == "HEAD";
+    const bool post = method == "POST";
+    if (path.starts_with("/api/")) {
+      if (path == "/api/version" && get) {
+        return json_response(200, {{"samspel", version()}, {"git_revision", git_revision()}});
+      }
+      if (path == "/api/parameters" && get) return {200, "application/json", parameters_body_};
+      if (path == "/api/presets" && get) return {200, "application/json", presets_body_};
+      if (path == "/api/assessment" && get) {
+        return json_response(200, {{"questions", questions_json()},
+                                   {"replicates", kAssessmentReplicates},
+                                   {"years", kAssessmentYears}});
+      }
+      if (path == "/api/assessment" && post) return start_assessment(body);
+      if (path == "/api/runs" && post) return start_run(body);
+      if (path.starts_with("/api/runs/") && get) {
+        const std::string id(path.substr(std::string_view("/api/runs/").size()));
+        if (const auto status = jobs_.status_json(id)) return {200, "application/json", *status};
+        return error(404, fmt::format("runs/{}: no such run; allowed: an id from POST /api/runs "
+                                      "(the last {} finished runs are kept)",
+                                      json(id).dump(), limits_.max_kept));
+      }
+      return error(404, "no such endpoint; allowed: see docs/api.md");
+    }
+    if (!get) return error(405, "method not allowed; allowed: GET for pages");
+    if (const auto name = static_asset_name(path)) {
+      return {200, std::string(content_type(*name)), std::string(*assets::find(*name))};
+    }
+    return error(404, "not found");
+  } catch (const BadRequest& e) {
+    return error(400, e.what());
+  } catch (const std::exception& e) {
+    return error(500, e.what());
+  }
+}
+
+Response Api::start_run(std::string_view body) {
+  const json request = parse_body(body);
+  auto variants = parse_run_request(request, limits_);
+  const std::size_t total =
+      variants.size() * static_cast<std::size_t>(variants.front().scenario.run.replicates);
+  const unsigned threads = limits_.threads;
+  const bool comparison = variants.size() > 1;
+  // A comparison runs through a results store, as `samspel compare` does; each gets its own.
+  const std::filesystem::path store =
+      scratch_ / fmt::format("compare-{}.sqlite", next_store_.fetch_add(1));
+  const auto id = jobs_.start(
+      comparison ? "compare" : "run", total,
+      [variants = std::move(variants), threads, comparison, store](const Jobs::Progress& progress) {
+        if (!comparison) {
+          const io::RunResults results =
+              study::run_scenario(variants.front().scenario, threads, progress);
+          return io::run_document(results, variants.front().scenario, served_provenance("run"))
+              .dump();
+        }
+        std::filesystem::create_directories(store.parent_path());
+        const ScratchFile cleanup(store);
+        study::StudyOptions options;
+        options.threads = threads;
+        options.progress = [&](std::size_t stored, std::size_t) { progress(stored); };
+        const io::Provenance p = served_provenance("compare");
+        study::run_comparison(variants, store, options,
+                              {p.samspel_version, p.git_revision, p.command_line});
+        return io::store_document(store).dump();
+      });
+  if (!id) return busy(limits_);
+  return json_response(202, {{"id", *id}, {"status_url", "/api/runs/" + *id}});
+}
+
+Response Api::start_assessment(std::string_view body) {
+  const json request = parse_body(body);
+  if (!request.is_object())
+    throw BadRequest("body: not a JSON object; allowed: {\"answers\": {...}}");
+  for (const auto& [key, value] : request.items()) {
+    if (key != "answers")
+      throw BadRequest(fmt::format("{}: unknown key; allowed: answers", json(key).dump()));
+  }
+  const json answers = request.value("answers", json::object());
+  assessment_scenario(answers);  // a bad answer is a 400 now, not a failed job later
+  const unsigned threads = limits_.threads;
+  const auto id = jobs_.start("assessment", 3 * static_cast<std::size_t>(kAssessmentReplicates),
+                              [answers, threads](const Jobs::Progress& progress) {
+                                return run_assessment(answers, threads, progress);
+                              });
+  if (!id) return busy(limits_);
+  return json_response(202, {{"id", *id}, {"status_url", "/api/runs/" + *id}});
+}
+
+}  // namespace samspel::web

@@ -1,0 +1,221 @@
+// The API handlers called directly: validation names the field, limits answer 413/400/429,
+// traversal is 404, and a run's document holds the same numbers as the study layer's run.
+#include "samspel/web/api.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+
+#include "samspel/io/dictionary.hpp"
+#include "samspel/io/json_scenario.hpp"
+#include "samspel/io/results_json.hpp"
+#include "samspel/study/run_scenario.hpp"
+
+namespace samspel::web {
+namespace {
+
+using nlohmann::json;
+
+json body_of(const Response& r) {
+  return json::parse(r.body);
+}
+
+Response post_run(Api& api, const json& body) {
+  return api.handle("POST", "/api/runs", body.dump());
+}
+
+std::string error_of(Api& api, const json& body, int expected_status = 400) {
+  const Response r = post_run(api, body);
+  EXPECT_EQ(r.status, expected_status) << r.body;
+  return body_of(r).value("error", std::string());
+}
+
+json small_scenario() {
+  return {{"run", {{"start", "2010-01"}, {"years", 2}, {"replicates", 4}, {"seed", 7}}},
+          {"strategy", {{"foundation", "roles"}}}};
+}
+
+json wait_for(Api& api, const std::string& id) {
+  for (int i = 0; i < 600; ++i) {
+    const Response r = api.handle("GET", "/api/runs/" + id, "");
+    EXPECT_EQ(r.status, 200);
+    json status = body_of(r);
+    if (status["status"] != "running") return status;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ADD_FAILURE() << "run " << id << " did not finish";
+  return {};
+}
+
+TEST(Api, ParametersListEveryDictionaryKey) {
+  Api api(Limits{});
+  const json p = body_of(api.handle("GET", "/api/parameters", ""));
+  ASSERT_EQ(p["parameters"].size(), io::parameter_specs().size());
+  for (std::size_t i = 0; i < io::parameter_specs().size(); ++i)
+    EXPECT_EQ(p["parameters"][i]["key"], io::parameter_specs()[i].key);
+  EXPECT_EQ(p["limits"]["max_running"], Limits{}.max_running);
+}
+
+TEST(Api, ErrorsNameTheFieldAndWhatIsAllowed) {
+  Api api(Limits{});
+  EXPECT_EQ(error_of(api, {{"scenario", {{"strategy", {{"foundation", "role"}}}}}}),
+            "scenario: strategy.foundation: \"role\" is not allowed; allowed: one of chemistry, "
+            "roles");
+  EXPECT_EQ(error_of(api, {{"scenario", {{"municipality", {{"population", 30000.5}}}}}}),
+            "scenario: municipality.population: got a number; allowed: an integer in [500, "
+            "2000000]");
+  EXPECT_EQ(error_of(api, {{"scenario", {{"strategy", {{"foundatio", "roles"}}}}}}),
+            "scenario: strategy.foundatio: unknown key; allowed: the keys of this section in "
+            "docs/parameters.md");
+  EXPECT_EQ(error_of(api, {{"scenario", {{"run", {{"years", nullptr}}}}}}),
+            "scenario: run.years: got null; allowed: a value (leave the key out to keep its "
+            "default)");
+  EXPECT_EQ(
+      error_of(api, {{"scenario", {{"events", {{{"type", "ceo_leaves"}, {"date", "2040-01"}}}}}}}),
+      "scenario: events[0].date: 2040-01 is outside the horizon; allowed: 2010-01 to "
+      "2025-12");
+  EXPECT_EQ(error_of(api, {{"scenario", json::object()}, {"extra", 1}}),
+            "extra: unknown key; allowed: scenario, variants");
+  EXPECT_EQ(error_of(api, {{"scenario", {{"municipality", {{"committees", 7}}}}}}),
+            "scenario: municipality.committees: 7 is not allowed; allowed: at most "
+            "municipality.departments (6)");
+  const std::string variant = error_of(
+      api,
+      {{"scenario", json::object()},
+       {"variants", {{{"label", "a"}}, {{"changes", {{"strategy", {{"role_dialogue", 1}}}}}}}}});
+  EXPECT_EQ(variant,
+            "variants[1].changes: strategy.role_dialogue: got an integer; allowed: one of none, "
+            "at_start, recurring");
+  EXPECT_EQ(error_of(api, {{"scenario", {{"population", "../data/municipalities.tsv"}}}})
+                .rfind("scenario: population: not available in the web app", 0),
+            0u);
+  EXPECT_EQ(error_of(api, {{"scenario", json::object()}, {"variants", {{{"label", 5}}}}}),
+            "variants[0].label: not allowed; allowed: a string of 1 to 200 characters");
+  EXPECT_EQ(error_of(api, {{"scenario", json::object()},
+                           {"variants", {{{"changes", {{"run", {{"seed", 2}}}}}}}}})
+                .rfind("variants[0].changes.run: not allowed", 0),
+            0u);
+  EXPECT_EQ(body_of(api.handle("POST", "/api/runs", "{\"scenario\": ")).value("error", ""),
+            "body: not valid JSON; allowed: a JSON object");
+}
+
+TEST(Api, LimitsWorkPerRequestAndBodySize) {
+  Limits limits;
+  limits.max_replicate_years = 100;
+  limits.max_body_bytes = 1000;
+  Api api(limits);
+  json big = small_scenario();
+  big["run"]["replicates"] = 51;  // 51 x 2 years > 100
+  EXPECT_NE(error_of(api, {{"scenario", big}}).find("allowed: at most 100"), std::string::npos);
+  json two = small_scenario();
+  two["run"]["replicates"] = 26;  // 26 x 2 years x 2 variants > 100
+  EXPECT_NE(error_of(api, {{"scenario", two}, {"variants", {json::object(), json::object()}}})
+                .find("= 104 is too much"),
+            std::string::npos);
+  const Response r = api.handle("POST", "/api/runs", std::string(1001, ' '));
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(body_of(r)["error"], "body: 1001 bytes; allowed: at most 1000 bytes");
+}
+
+TEST(Api, BusyBeyondTheRunningLimit) {
+  Limits limits;
+  limits.max_running = 1;
+  limits.threads = 1;
+  Api api(limits);
+  json slow = small_scenario();
+  slow["run"]["replicates"] = 100;
+  slow["run"]["years"] = 10;
+  const Response first = post_run(api, {{"scenario", slow}});
+  ASSERT_EQ(first.status, 202) << first.body;
+  // 1,000 replicate-years take about a second on one thread; the second request comes
+  // microseconds later.
+  const Response second = post_run(api, {{"scenario", small_scenario()}});
+  EXPECT_EQ(second.status, 429) << second.body;
+  EXPECT_NE(body_of(second)["error"].get<std::string>().find("at most 1 at once"),
+            std::string::npos);
+}
+
+TEST(Api, TraversalAndUnknownPathsAre404) {
+  Api api(Limits{});
+  EXPECT_EQ(api.handle("GET", "/", "").status, 200);
+  EXPECT_EQ(api.handle("GET", "/app/app.js", "").status, 200);
+  EXPECT_EQ(api.handle("GET", "/vega/vega.min.js", "").status, 200);
+  for (const char* path :
+       {"/../CMakeLists.txt", "/app/../app/index.html", "/app/..", "/..", "/app//index.html",
+        "/app\\index.html", "/etc/passwd", "/app/", "/presets/../../scenarios/default.toml",
+        "/api/runs/../parameters", "/api/nothing", "/api/runs/999"}) {
+    EXPECT_EQ(api.handle("GET", path, "").status, 404) << path;
+  }
+  EXPECT_EQ(api.handle("GET", std::string("/app/index.html\0x", 17), "").status, 404);
+  EXPECT_FALSE(static_asset_name("/app/%2e%2e/index.html"));
+}
+
+TEST(Api, PresetsAreValidScenarios) {
+  Api api(Limits{});
+  const json presets = body_of(api.handle("GET", "/api/presets", ""));
+  ASSERT_GE(presets.size(), 8u);
+  for (const auto& p : presets) {
+    EXPECT_FALSE(p["about"].get<std::string>().empty()) << p["file"];
+    EXPECT_NO_THROW(io::validate(io::scenario_from_json(p["scenario"], "preset"))) << p["file"];
+  }
+}
+
+// The API's document is the results document of the same scenario run by the study layer, as
+// `samspel run` makes it (io::run_document): same configuration, bands and measures.
+TEST(Api, RunDocumentIsTheStudyLayersDocument) {
+  Api api(Limits{});
+  const Response started = post_run(api, {{"scenario", small_scenario()}});
+  ASSERT_EQ(started.status, 202) << started.body;
+  const json status = wait_for(api, body_of(started)["id"]);
+  ASSERT_EQ(status["status"], "done") << status.dump().substr(0, 300);
+  EXPECT_EQ(status["done"], 4);
+  const json& doc = status["result"];
+  EXPECT_EQ(doc["kind"], "run");
+
+  const io::Scenario s = io::scenario_from_json(small_scenario(), "scenario");
+  const io::RunResults direct = study::run_scenario(s, 1);
+  const json expected = json::parse(io::run_document(direct, s, served_provenance("run")).dump());
+  EXPECT_EQ(doc["configurations"], expected["configurations"]);
+  EXPECT_EQ(doc["months"], expected["months"]);
+  EXPECT_EQ(doc["markers"], expected["markers"]);
+  EXPECT_EQ(doc["months"].back(), "2011-12");
+}
+
+TEST(Api, ComparisonHasPairedDifferences) {
+  Api api(Limits{});
+  const json body = {
+      {"scenario", small_scenario()},
+      {"variants",
+       {{{"label", "roles"}},
+        {{"label", "chemistry"}, {"changes", {{"strategy", {{"foundation", "chemistry"}}}}}}}}};
+  const Response started = post_run(api, body);
+  ASSERT_EQ(started.status, 202) << started.body;
+  const json status = wait_for(api, body_of(started)["id"]);
+  ASSERT_EQ(status["status"], "done") << status.dump().substr(0, 300);
+  const json& doc = status["result"];
+  EXPECT_EQ(doc["kind"], "compare");
+  ASSERT_EQ(doc["configurations"].size(), 2u);
+  EXPECT_EQ(doc["configurations"][1]["label"], "chemistry");
+  const auto measure = [](const json& list, const std::string& name) {
+    for (const auto& m : list) {
+      if (m["name"] == name) return m;
+    }
+    ADD_FAILURE() << name;
+    return json();
+  };
+  const json d = measure(doc["differences"][0]["measures"], "mean_cooperation_kso_ceo");
+  const double a =
+      measure(doc["configurations"][0]["measures"], "mean_cooperation_kso_ceo")["mean"];
+  const double b =
+      measure(doc["configurations"][1]["measures"], "mean_cooperation_kso_ceo")["mean"];
+  // Six significant digits each.
+  EXPECT_NEAR(d["mean"].get<double>(), b - a, 1e-5);
+  EXPECT_LE(d["low"].get<double>(), d["mean"].get<double>());
+  EXPECT_GE(d["high"].get<double>(), d["mean"].get<double>());
+}
+
+}  // namespace
+}  // namespace samspel::web

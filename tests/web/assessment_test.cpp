@@ -1,0 +1,104 @@
+#include "samspel/web/assessment.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include "samspel/io/dictionary.hpp"
+#include "samspel/web/run_request.hpp"
+
+namespace samspel::web {
+namespace {
+
+using nlohmann::json;
+
+// Every answer of the table is a valid scenario, and answering a question changes what its
+// assignments name, so no answer is silently without effect.
+TEST(Assessment, EveryAnswerSetsWhatItSays) {
+  for (const auto& q : questions()) {
+    std::set<std::string_view> ids;
+    for (const auto& o : q.options) {
+      ids.insert(o.id);
+      io::Scenario s;
+      ASSERT_NO_THROW(s = assessment_scenario({{std::string(q.id), std::string(o.id)}}))
+          << q.id << "=" << o.id;
+      std::string_view rest = o.assignments;
+      while (!rest.empty()) {
+        const auto end = rest.find(';');
+        const std::string_view a = rest.substr(0, end);
+        const auto eq = a.find('=');
+        const io::ParameterSpec* spec = io::find_parameter(a.substr(0, eq));
+        ASSERT_NE(spec, nullptr) << a;
+        EXPECT_EQ(io::format_value(*spec, spec->get(s.parameters)), a.substr(eq + 1)) << a;
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
+      }
+    }
+    EXPECT_EQ(ids.size(), q.options.size()) << q.id;
+    EXPECT_TRUE(ids.contains(q.default_option)) << q.id;
+    EXPECT_FALSE(q.pages.empty()) << q.id;
+  }
+}
+
+TEST(Assessment, SuggestionsReferToExistingAnswers) {
+  for (const auto& s : suggestions()) {
+    const Question* question = nullptr;
+    for (const auto& q : questions()) {
+      if (q.id == s.question) question = &q;
+    }
+    ASSERT_NE(question, nullptr) << s.question;
+    for (const auto& w : s.when) {
+      bool found = false;
+      for (const auto& o : question->options)
+        found = found || o.id == w;
+      EXPECT_TRUE(found) << s.question << "=" << w;
+    }
+    EXPECT_FALSE(s.mechanism_en.empty());
+    EXPECT_FALSE(s.mechanism_sv.empty());
+    EXPECT_FALSE(s.pages.empty());
+  }
+}
+
+TEST(Assessment, BadAnswersNameTheQuestion) {
+  try {
+    assessment_scenario({{"roles", "maybe"}});
+    FAIL();
+  } catch (const BadRequest& e) {
+    EXPECT_STREQ(e.what(), "answers.roles: \"maybe\" is not allowed; allowed: one of no, yes");
+  }
+  EXPECT_THROW(assessment_scenario({{"weather", "fine"}}), BadRequest);
+  EXPECT_THROW(assessment_scenario(json::array()), BadRequest);
+}
+
+TEST(Assessment, ArchetypesDifferFromTheAnswersOnlyInTheirStrategy) {
+  const io::Scenario s = assessment_scenario({{"size", "small"}, {"committees", "none"}});
+  const auto variants = assessment_variants(s);
+  ASSERT_EQ(variants.size(), 3u);
+  for (const auto& v : variants) {
+    EXPECT_EQ(v.scenario.parameters.municipality.population, 5000);
+    EXPECT_EQ(v.scenario.parameters.municipality.committees, 0);
+    ASSERT_EQ(v.scenario.events.size(), 1u);
+    EXPECT_EQ(v.scenario.calendar().step_of(v.scenario.events[0].date), kChangeMonth);
+  }
+  EXPECT_EQ(variants[1].scenario.parameters.strategy.private_socializing, 0.8);
+  EXPECT_EQ(variants[2].scenario.parameters.strategy.arena_interval_months, 6);
+}
+
+}  // namespace
+}  // namespace samspel::web
+
+namespace samspel::web {
+namespace {
+
+TEST(Assessment, DocumentationIsCurrent) {
+  std::ifstream in(std::filesystem::path(SAMSPEL_SOURCE_DIR) / "docs" / "self-assessment.md");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(text == assessment_markdown())
+      << "docs/self-assessment.md is stale: run ./build/samspel docs";
+}
+
+}  // namespace
+}  // namespace samspel::web
