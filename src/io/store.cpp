@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "samspel/engine/random.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/run_measures.hpp"
@@ -104,6 +105,15 @@ std::string study_value(sqlite3* db, const std::string& key) {
 
 }  // namespace
 
+std::uint64_t run_seed(std::string_view kind, std::uint64_t seed, std::size_t configuration) {
+  return kind == "population" ? engine::stream_seed(seed, configuration, kMunicipalityStream)
+                              : seed;
+}
+
+std::uint64_t StudyDescription::run_seed(std::size_t configuration) const {
+  return io::run_seed(kind, seed, configuration);
+}
+
 std::string StudyDescription::identity() const {
   nlohmann::ordered_json j;
   j["kind"] = kind;
@@ -134,7 +144,7 @@ std::string StudyDescription::identity() const {
 }
 
 Store::Store(const std::filesystem::path& path, const StudyDescription& study)
-    : path_(path), calendar_(study.calendar), seed_(study.seed) {
+    : path_(path), calendar_(study.calendar), kind_(study.kind), seed_(study.seed) {
   const std::string identity = study.identity();
   if (std::filesystem::exists(path)) {
     db_ = open_db(path, SQLITE_OPEN_READWRITE);
@@ -333,7 +343,8 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
                                                       placeholders(measures.size())));
   sqlite3_bind_int64(s, 1, configuration);
   sqlite3_bind_int64(s, 2, replicate);
-  sqlite3_bind_int64(s, 3, static_cast<std::int64_t>(seed_));
+  sqlite3_bind_int64(s, 3, static_cast<std::int64_t>(
+                                     run_seed(kind_, seed_, static_cast<std::size_t>(configuration))));
   for (std::size_t i = 0; i < measures.size(); ++i)
     bind_number(s, static_cast<int>(i + 4), measures[i]);
   finish(db_, s);

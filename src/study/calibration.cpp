@@ -127,7 +127,7 @@ namespace {
 // histories, not of hundreds (docs/VALIDATION.md). Common random numbers still hold across
 // configurations.
 std::uint64_t municipality_seed(std::uint64_t seed, std::size_t municipality) {
-  return engine::stream_seed(seed, municipality, kMunicipalityStream);
+  return io::run_seed("population", seed, municipality);
 }
 
 // The runs of every (configuration, municipality, replicate): configuration c sets the

@@ -75,7 +75,8 @@ class Window {
     const int months = study_.calendar.months();
     std::vector<double> result(measures + static_cast<std::size_t>(months) * model::kMetricCount);
     const std::span<double> series = std::span<double>(result).subspan(measures);
-    model::Model m(descriptions_[slot(task)], study_.calendar, study_.seed,
+    model::Model m(descriptions_[slot(task)], study_.calendar,
+                   study_.run_seed(static_cast<std::size_t>(configuration(task))),
                    static_cast<std::uint64_t>(replicate(task)));
     const model::RunSummary summary = m.run(series);
     io::run_measures(summary, series, months, std::span<double>(result).first(measures));

@@ -11,6 +11,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,7 +49,18 @@ struct StudyDescription {
 
   // Everything that decides the results: a resumed study must match it exactly.
   std::string identity() const;
+  // The seed of configuration c's runs (replicate i then draws from the streams of (that seed,
+  // i)). The configurations of a comparison or a sweep share the study's seed: common random
+  // numbers, so their differences are the mechanisms'. The municipalities of a population are
+  // separate places with separate histories: each has its own seed, or every municipality of a
+  // replicate would see nearly the same exits and elections and the population's statistics
+  // would carry the noise of a few histories, not of hundreds.
+  std::uint64_t run_seed(std::size_t configuration) const;
 };
+
+// Municipality m of a population runs on stream_seed(seed, m, kMunicipalityStream) ("munic").
+inline constexpr std::uint64_t kMunicipalityStream = 0x6d'75'6e'69'63ULL;
+std::uint64_t run_seed(std::string_view kind, std::uint64_t seed, std::size_t configuration);
 
 class Store {
  public:
@@ -86,6 +98,7 @@ class Store {
 
   std::filesystem::path path_;
   engine::Calendar calendar_;
+  std::string kind_;
   std::uint64_t seed_;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_run_ = nullptr;

@@ -96,8 +96,8 @@ struct CalibrationResult {
 // the check runs (seeded by the scenario's seed) are independent of the runs the draws were
 // accepted on.
 inline constexpr std::uint64_t kCalibrationStream = 0x63'61'6c'69'62ULL;
-// Municipality m's runs use the model seed stream_seed(seed, m, kMunicipalityStream) ("munic").
-inline constexpr std::uint64_t kMunicipalityStream = 0x6d'75'6e'69'63ULL;
+// Municipality m's runs use the model seed of a population study's municipality m
+// (io::run_seed), so the check runs are those of `samspel run` on the same scenario.
 
 // Every draw uses the same seeds (common random numbers), so differences between draws are the
 // parameters', not noise; municipalities have independent streams. Deterministic for any
