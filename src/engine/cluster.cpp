@@ -163,9 +163,7 @@ void Cluster::serve(unsigned threads, const Compute& compute) const {
   // batches. Every request gets exactly one answer; an empty one ends the round.
   // A batch has a task for each of the rank's threads, and at least kBatch.
   const std::uint64_t want = std::max<std::uint64_t>(kBatch, resolve_threads(threads, kBatch * 64));
-  const auto request = [want] {
-    MPI_Send(&want, 1, MPI_UINT64_T, 0, kRequest, MPI_COMM_WORLD);
-  };
+  const auto request = [want] { MPI_Send(&want, 1, MPI_UINT64_T, 0, kRequest, MPI_COMM_WORLD); };
   const auto receive = [want] {
     std::vector<std::uint64_t> tasks(want);
     MPI_Status status;

@@ -300,7 +300,7 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
 }  // namespace
 
 Scenario scenario_from_table(const toml::table& root, std::string_view source,
-                            std::string_view other_section) {
+                             std::string_view other_section) {
   Scenario s;
   s.source = std::string(source);
   for (const auto& [name, node] : root) {

@@ -343,8 +343,9 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
                                                       placeholders(measures.size())));
   sqlite3_bind_int64(s, 1, configuration);
   sqlite3_bind_int64(s, 2, replicate);
-  sqlite3_bind_int64(s, 3, static_cast<std::int64_t>(
-                                     run_seed(kind_, seed_, static_cast<std::size_t>(configuration))));
+  sqlite3_bind_int64(
+      s, 3,
+      static_cast<std::int64_t>(run_seed(kind_, seed_, static_cast<std::size_t>(configuration))));
   for (std::size_t i = 0; i < measures.size(); ++i)
     bind_number(s, static_cast<int>(i + 4), measures[i]);
   finish(db_, s);

@@ -2,7 +2,6 @@
 
 #include "samspel/model/processes.hpp"
 
-
 namespace samspel::model {
 
 Model::Model(const Description& description, const engine::Calendar& calendar, std::uint64_t seed,

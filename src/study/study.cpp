@@ -18,15 +18,24 @@ struct FinishedRun {
   std::vector<double> series;  // only when the study keeps series
 };
 
-// mean, q05, q25, q50, q75, q95 of every month and metric: rows[stat][month][metric].
+// mean, q05, q25, q50, q75, q95 of every month and metric: rows[stat][month][metric]. A run's
+// series is contiguous and a cell's values are one per run, far apart: cells are taken a block
+// at a time, each run's block read in one stretch, so the gathering stays in cache.
 std::vector<double> aggregate(const std::vector<float>& runs, int replicates, int months) {
   const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
+  const auto n_runs = static_cast<std::size_t>(replicates);
+  constexpr std::size_t kBlock = 64;
   std::vector<double> rows(engine::kBandSize * cells);
-  std::vector<double> values(static_cast<std::size_t>(replicates));
-  for (std::size_t cell = 0; cell < cells; ++cell) {
-    for (int r = 0; r < replicates; ++r)
-      values[r] = runs[static_cast<std::size_t>(r) * cells + cell];
-    engine::band(values, &rows[cell], cells);
+  std::vector<double> block(kBlock * n_runs);
+  for (std::size_t first = 0; first < cells; first += kBlock) {
+    const std::size_t n = std::min(kBlock, cells - first);
+    for (std::size_t r = 0; r < n_runs; ++r) {
+      const float* run = &runs[r * cells + first];
+      for (std::size_t j = 0; j < n; ++j)
+        block[j * n_runs + r] = run[j];
+    }
+    for (std::size_t j = 0; j < n; ++j)
+      engine::band(std::span<double>(&block[j * n_runs], n_runs), &rows[first + j], cells);
   }
   return rows;
 }

@@ -13,8 +13,8 @@ namespace {
 
 double measure(const std::vector<double>& values, std::string_view name) {
   const auto& info = run_measure_info();
-  const auto it = std::find_if(info.begin(), info.end(),
-                               [&](const MeasureInfo& m) { return m.name == name; });
+  const auto it =
+      std::find_if(info.begin(), info.end(), [&](const MeasureInfo& m) { return m.name == name; });
   return values[static_cast<std::size_t>(it - info.begin())];
 }
 

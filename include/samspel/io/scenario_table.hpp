@@ -13,6 +13,6 @@
 namespace samspel::io {
 
 Scenario scenario_from_table(const toml::table& root, std::string_view source,
-                            std::string_view other_section = {});
+                             std::string_view other_section = {});
 
 }  // namespace samspel::io
