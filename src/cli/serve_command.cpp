@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -55,13 +57,20 @@ Command add_serve_command(CLI::App& app) {
     }
     fmt::print("samspel serving on http://{}:{}/ (Ctrl-C to stop)\n", opts->host, port);
     std::fflush(stdout);
-    std::thread waiter([&server, signals] {
+    std::atomic<bool> listening_ended{false};
+    std::thread waiter([&server, &listening_ended, signals] {
       int signal = 0;
       sigwait(&signals, &signal);
-      server.stop();
+      // A signal can come before listen() has started, when stop() does nothing: ask again
+      // until listen() has returned.
+      while (!listening_ended.load()) {
+        server.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
     });
     server.listen();
     // listen() returned on a signal, or on a socket error: release the waiter either way.
+    listening_ended = true;
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();
     return 0;
