@@ -2,9 +2,9 @@
 // otherwise, prints its address, and serves until interrupted.
 #include <fmt/format.h>
 
-#include <csignal>
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
