@@ -12,34 +12,15 @@
 #include <sstream>
 #include <string>
 
+#include "support/samspel_binary.hpp"
+
 namespace {
 
+using samspel_test::Result;
+using samspel_test::samspel;
+using samspel_test::slurp;
+
 namespace fs = std::filesystem;
-
-struct Result {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
-
-Result samspel(const std::string& args) {
-  const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " 2>&1";
-  Result r{-1, {}};
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    r.output += buffer.data();
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 fs::path fresh_dir(const std::string& name) {
   const fs::path dir =

@@ -11,28 +11,15 @@
 #include <fstream>
 #include <string>
 
+#include "support/samspel_binary.hpp"
+
 namespace {
+
+using samspel_test::Result;
+using samspel_test::samspel;
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-struct Result {
-  int exit_code;
-  std::string output;  // stdout and stderr
-};
-
-Result samspel(const std::string& args) {
-  const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " 2>&1";
-  Result r{-1, {}};
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    r.output += buffer.data();
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 class ReportCommand : public ::testing::Test {
  protected:

@@ -11,25 +11,12 @@
 #include <string>
 #include <thread>
 
+#include "support/samspel_binary.hpp"
+
 namespace {
 
-struct Result {
-  int exit_code;
-  std::string output;
-};
-
-Result samspel(const std::string& args) {
-  const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " 2>&1";
-  Result r{-1, {}};
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr)
-    r.output += buffer.data();
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using samspel_test::Result;
+using samspel_test::samspel;
 
 TEST(ServeCommand, RefusesAnAddressItCannotUse) {
   const Result bad_host = samspel("serve --port 0 --host 256.1.1.1");

@@ -15,7 +15,11 @@
 #include <string>
 #include <thread>
 
+#include "support/samspel_binary.hpp"
+
 namespace {
+
+using samspel_test::slurp;
 
 namespace fs = std::filesystem;
 
@@ -33,13 +37,6 @@ int samspel(const std::string& args) {
   const std::string command = std::string(SAMSPEL_BINARY) + " " + args + " >/dev/null 2>&1";
   const int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 long count_runs(const fs::path& store) {
