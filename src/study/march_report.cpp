@@ -136,7 +136,7 @@ std::string turbulence_csv(const TurbulenceExperiment& t) {
   return out;
 }
 
-std::string march_provenance_json(const MarchResults& r, const MarchProvenance& p) {
+std::string march_provenance_json(const MarchResults& r, const io::Provenance& p) {
   nlohmann::ordered_json j;
   j["samspel_version"] = p.samspel_version;
   j["git_revision"] = p.git_revision;
@@ -173,7 +173,7 @@ std::string march_provenance_json(const MarchResults& r, const MarchProvenance& 
 }
 
 void write_march_directory(const std::filesystem::path& dir, const MarchResults& r,
-                           const MarchProvenance& p) {
+                           const io::Provenance& p) {
   std::filesystem::create_directories(dir);
   if (r.figure1) io::write_file_atomically(dir / "figure1.csv", figure1_csv(*r.figure1));
   if (r.turnover) io::write_file_atomically(dir / "turnover.csv", turnover_csv(*r.turnover));

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "samspel/io/results.hpp"
 #include "samspel/study/march_experiments.hpp"
 
 namespace samspel::study {
@@ -19,12 +20,6 @@ struct MarchResults {
   std::optional<TurbulenceExperiment> turbulence;
 };
 
-struct MarchProvenance {
-  std::string command_line;
-  std::string samspel_version;
-  std::string git_revision;
-};
-
 std::string figure1_table(const Figure1& f);
 std::string turnover_table(const TurnoverExperiment& t);
 // Every `every`-th period of the series.
@@ -33,11 +28,11 @@ std::string turbulence_table(const TurbulenceExperiment& t, int every);
 std::string figure1_csv(const Figure1& f);
 std::string turnover_csv(const TurnoverExperiment& t);
 std::string turbulence_csv(const TurbulenceExperiment& t);
-std::string march_provenance_json(const MarchResults& r, const MarchProvenance& p);
+std::string march_provenance_json(const MarchResults& r, const io::Provenance& p);
 
 // Writes figure1.csv, turnover.csv and turbulence.csv (those run) and provenance.json into
 // `dir`, each through a temporary file renamed into place; provenance last.
 void write_march_directory(const std::filesystem::path& dir, const MarchResults& r,
-                           const MarchProvenance& p);
+                           const io::Provenance& p);
 
 }  // namespace samspel::study
