@@ -143,7 +143,7 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
                                     std::string(git_revision())};
     io::write_validation_directory(o->out, report, provenance);
     fmt::print("\n{}", io::validation_table(report));
-    fmt::print("results written to {}/ (validation.csv, validation.json)\n", o->out);
+    fmt::print("results written to {}/ (validation.csv, validation.json, validation.md)\n", o->out);
     return report.all_pass() ? 0 : kExitFailure;
   };
 }

@@ -164,11 +164,41 @@ std::string validation_table(const ValidationReport& r) {
   return out;
 }
 
+std::string validation_markdown(const ValidationReport& r) {
+  std::string out =
+      "| pattern | comparison | measure | rule | means (ref; treat[; ref; treat under `to`]) | "
+      "effect [95% CI] | holds | robust (measure) | robust (pattern) | verdict |\n"
+      "|---|---|---|---|---|---|---|---|---|---|\n";
+  for (const auto& p : r.patterns) {
+    bool first = true;
+    for (const auto& m : p.measures) {
+      std::vector<std::string> means;
+      for (const double v : m.means)
+        means.push_back(fmt::format("{:.3g}", v));
+      const std::string measure = m.measure.windowed()
+                                      ? fmt::format("`{}` (years {}–{})", m.measure.name,
+                                                    m.measure.from_year, m.measure.to_year)
+                                      : fmt::format("`{}`", m.measure.name);
+      // The pattern's own columns go on its first row only, as in a grouped table.
+      out += fmt::format(
+          "| {} | {} | {} | {} | {} | {:+.3g} [{:+.3g}, {:+.3g}] | {} | {}/{} | {} | {} |\n",
+          first ? p.pattern : "", m.comparison, measure, rule(m.measure), fmt::join(means, "; "),
+          m.effect.mean, m.effect.low, m.effect.high, m.holds ? "yes" : "**no**", m.robust_holds,
+          p.robust_points,
+          first ? fmt::format("{}/{}", p.robust_holds, p.robust_points) : std::string(),
+          first ? (p.pass ? "**PASS**" : "**FAIL**") : "");
+      first = false;
+    }
+  }
+  return out;
+}
+
 void write_validation_directory(const std::filesystem::path& dir, const ValidationReport& r,
                                 const Provenance& p) {
   std::filesystem::create_directories(dir);
   write_file_atomically(dir / "validation.csv", validation_csv(r));
   write_file_atomically(dir / "validation.json", validation_json(r, p));
+  write_file_atomically(dir / "validation.md", validation_markdown(r));
 }
 
 }  // namespace samspel::io

@@ -53,7 +53,9 @@ TEST(Compare, IdenticalVariantsDifferByExactlyZero) {
   const io::Comparison c = compare(variants, 2, "zero");
   for (std::size_t m = 0; m < c.measures; ++m) {
     const auto d = engine::paired_difference(c.column(0, m), c.column(1, m));
-    if (d.n > 0) EXPECT_DOUBLE_EQ(d.mean, 0) << io::run_measure_info()[m].name;
+    if (d.n > 0) {
+      EXPECT_DOUBLE_EQ(d.mean, 0) << io::run_measure_info()[m].name;
+    }
   }
 }
 

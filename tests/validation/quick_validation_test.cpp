@@ -59,6 +59,7 @@ TEST(QuickValidation, EveryPatternIsJudgedAndOnlyKnownFindingsFail) {
     }
   }
   EXPECT_NE(slurp(out / "validation.csv").find("pattern,comparison,measure"), std::string::npos);
+  EXPECT_NE(slurp(out / "validation.md").find("| F11 |"), std::string::npos);
   fs::remove_all(out);
 }
 

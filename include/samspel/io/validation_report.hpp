@@ -55,8 +55,11 @@ std::string validation_csv(const ValidationReport& r);
 std::string validation_json(const ValidationReport& r, const Provenance& p);
 // The table printed to the terminal: a line per pattern, then one per measure.
 std::string validation_table(const ValidationReport& r);
+// The same as a Markdown table, a row per measure: docs/VALIDATION.md's full table is this
+// file, pasted, so the document's figures come from a run rather than from hand copying.
+std::string validation_markdown(const ValidationReport& r);
 
-// Writes validation.csv and validation.json into `dir`, each atomically.
+// Writes validation.csv, validation.json and validation.md into `dir`, each atomically.
 void write_validation_directory(const std::filesystem::path& dir, const ValidationReport& r,
                                 const Provenance& p);
 
