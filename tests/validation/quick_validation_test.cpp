@@ -2,9 +2,9 @@
 // over every file of validation/, through the binary, as a user runs it. It checks the
 // machinery (every pattern and measure reported with its replicates, the exit code agreeing
 // with the verdicts, the files written) and that every pattern passes except the known
-// findings of docs/VALIDATION.md. A known finding is asserted to still fail: when a model
-// change makes it come out, this test says so, and the docs and the list below are updated
-// together rather than drifting apart.
+// findings of docs/VALIDATION.md. A known finding is asserted to still fail at its file's
+// parameters: when a model change makes it come out, this test says so, and the docs and the
+// lists below are updated together rather than drifting apart.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -27,8 +27,12 @@ using samspel_test::slurp;
 
 namespace fs = std::filesystem;
 
-// Patterns that do not come out at quick size, each explained in docs/VALIDATION.md.
-const std::set<std::string> kKnownFindings = {"F2", "F4", "F4b", "F11"};
+// Patterns that do not hold at their file's parameters, each explained in docs/VALIDATION.md.
+const std::set<std::string> kKnownFindings = {"F2", "F4", "F4b"};
+// Patterns that hold at their file's parameters but at fewer than 80% of the full run's 20
+// robustness points, close to the threshold (F11: 15 of 20). Five quick points cannot tell 75%
+// from 80%, so only that the pattern holds at its parameters is asserted.
+const std::set<std::string> kNotRobust = {"F11"};
 
 TEST(QuickValidation, EveryPatternIsJudgedAndOnlyKnownFindingsFail) {
   const fs::path out =
@@ -52,8 +56,10 @@ TEST(QuickValidation, EveryPatternIsJudgedAndOnlyKnownFindingsFail) {
       EXPECT_FALSE(m["effect"].is_null()) << name << " " << m["measure"];
     }
     if (kKnownFindings.count(name) != 0) {
-      EXPECT_FALSE(p["pass"].get<bool>())
-          << name << " now passes: update docs/VALIDATION.md and kKnownFindings";
+      EXPECT_FALSE(p["holds"].get<bool>())
+          << name << " now holds: update docs/VALIDATION.md and kKnownFindings";
+    } else if (kNotRobust.count(name) != 0) {
+      EXPECT_TRUE(p["holds"].get<bool>()) << name << " no longer holds:\n" << r.output;
     } else {
       EXPECT_TRUE(p["pass"].get<bool>()) << name << " fails:\n" << r.output;
     }
