@@ -23,6 +23,7 @@ void socialise(State& s, double p1, engine::Rng& rng) {
 }
 
 bool at_equilibrium(const State& s) {
+  if ((s.code.known & s.dims) != s.dims) return false;
   for (const auto& b : s.individuals) {
     if (!(b == s.code)) return false;
   }

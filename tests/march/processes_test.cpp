@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
 
 namespace samspel::march {
@@ -46,23 +47,41 @@ TEST(Socialisation, NothingMovesWhenP1IsZero) {
 }
 
 TEST(CodeLearning, AdoptsTheSuperiorMajorityAtP2One) {
-  // Fully known beliefs act without coin flips. The code is right on 0 and 1 (2 hits).
-  // A: right everywhere (4 hits), B: wrong on 3 (3 hits), C: wrong everywhere (0 hits).
-  // Superior: A and B. Dimension 2: both +1 -> adopted. Dimension 3: +1 vs -1, a tie -> the
-  // code keeps its -1. C's votes do not count.
-  State s = small_state({0b1111, 0b0011});
-  s.individuals = {{0b1111, 0b1111}, {0b1111, 0b0111}, {0b1111, 0b0000}};
+  // Fully known beliefs act without coin flips. The code holds +1 on 0 and 1 and nothing on 2
+  // and 3: score 2 (right minus wrong; a 0 counts as neither). A: right everywhere (score 4);
+  // B: wrong on 3 and C: wrong on 2 (score 2 each, not above the code); D: wrong everywhere
+  // (-4). Only A is superior, and the code adopts A's +1 on 2 and 3.
+  State s = small_state({0b0011, 0b0011});
+  s.individuals = {{0b1111, 0b1111}, {0b1111, 0b0111}, {0b1111, 0b1011}, {0b1111, 0b0000}};
   engine::Rng action(1);
   engine::Rng learning(2);
   const ideas::MajorityVotes votes = superior_votes(s, action);
-  EXPECT_EQ(votes.voters(), 2);
+  EXPECT_EQ(votes.voters(), 1);  // A alone
   ideas::adopt_majority(s.code, votes, s.dims, 1.0, learning);
   EXPECT_EQ(s.code.known, 0b1111U);
-  EXPECT_EQ(s.code.value, 0b0111U);
+  EXPECT_EQ(s.code.value, 0b1111U);
+}
+
+TEST(CodeLearning, HearsTheSuperiorGroupsActionsCoinFlipsIncluded) {
+  // The code knows nothing (score 0). Every individual is right on 0-2 and holds 0 on 3, so it
+  // scores 3 + (+1 or -1) > 0 whatever its coin: all are superior, and on dimension 3 each
+  // votes the side its coin fell on. A code that heard beliefs would hear nobody on 3.
+  State s = small_state({});
+  s.individuals.assign(40, Beliefs{0b0111, 0b0111});
+  engine::Rng action(3);
+  const ideas::MajorityVotes votes = superior_votes(s, action);
+  EXPECT_EQ(votes.voters(), 40);
+  engine::Rng learning(4);
+  ideas::adopt_majority(s.code, votes, s.dims, 1.0, learning);
+  EXPECT_EQ(s.code.known & 0b0111U, 0b0111U);
+  EXPECT_EQ(s.code.value & 0b0111U, 0b0111U);
+  // 40 fair coins tie with probability about 0.125; this seed's do not, so the code took a
+  // side on dimension 3 too.
+  EXPECT_EQ(s.code.known, 0b1111U);
 }
 
 TEST(Action, ZeroBeliefsActAsCoinFlips) {
-  // 64 dimensions all 0: the performance is Binomial(64, 1/2).
+  // 64 dimensions all 0, reality -1 everywhere: the number right is Binomial(64, 1/2).
   State s;
   s.dims = low_bits(64);
   s.reality = {s.dims, 0};
@@ -70,11 +89,18 @@ TEST(Action, ZeroBeliefsActAsCoinFlips) {
   const int draws = 2000;
   double sum = 0;
   for (int i = 0; i < draws; ++i)
-    sum += performance(Beliefs{}, s, rng);
+    sum += std::popcount(~act(Beliefs{}, s.dims, rng));
   EXPECT_NEAR(sum / draws, 32, 4 * std::sqrt(16.0 / draws));
-  // Known beliefs act on themselves.
-  EXPECT_EQ(performance({s.dims, 0}, s, rng), 64);
-  EXPECT_EQ(performance({s.dims, s.dims}, s, rng), 0);
+  // Known beliefs act on themselves; the score is right minus wrong.
+  EXPECT_EQ(action_score(act({s.dims, 0}, s.dims, rng), s), 64);
+  EXPECT_EQ(action_score(act({s.dims, s.dims}, s.dims, rng), s), -64);
+}
+
+TEST(Action, TheCodeIsScoredOnWhatItKnows) {
+  // Reality +1 on 4 dimensions. Right on 0, wrong on 1, silent on 2 and 3: 1 - 1 = 0.
+  EXPECT_EQ(code_score(small_state({0b0011, 0b0001})), 0);
+  EXPECT_EQ(code_score(small_state({0b1111, 0b1111})), 4);
+  EXPECT_EQ(code_score(small_state({})), 0);
 }
 
 TEST(Turnover, ReplacesEveryoneAtP3OneAndNobodyAtZero) {
@@ -120,11 +146,16 @@ TEST(Turbulence, FlipsEveryDimensionAtP4One) {
   EXPECT_EQ(s.reality.known, 0b1111U);
 }
 
-TEST(Equilibrium, OnlyWhenEveryoneHoldsTheCode) {
-  State s = small_state({0b0011, 0b0001});
-  s.individuals = {{0b0011, 0b0001}, {0b0011, 0b1101}};  // value bits outside known ignored
+TEST(Equilibrium, OnlyWhenEveryoneHoldsTheCodeAndItHoldsEveryDimension) {
+  State s = small_state({0b1111, 0b0001});
+  s.individuals = {{0b1111, 0b0001}, {0b1111, 0b10001}};  // value bits outside dims ignored
   EXPECT_TRUE(at_equilibrium(s));
-  s.individuals[1].known |= 0b0100;  // a view where the code is silent can still teach it
+  s.individuals[1].value ^= 0b0100;  // one differs: socialisation can still move it
+  EXPECT_FALSE(at_equilibrium(s));
+  // Everyone agrees with a code that is silent on dimension 3: their coin flips there can
+  // still beat the code and teach it.
+  s = small_state({0b0111, 0b0001});
+  s.individuals = {{0b0111, 0b0001}};
   EXPECT_FALSE(at_equilibrium(s));
 }
 
