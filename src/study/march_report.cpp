@@ -34,8 +34,8 @@ nlohmann::ordered_json parameters_json(const march::Parameters& p) {
 std::string figure1_table(const Figure1& f) {
   std::string out = fmt::format(
       "Figure 1: knowledge of the code at equilibrium (p3 = p4 = 0; mean [95% CI], {} runs "
-      "per cell;\nequilibrium: the code holds every dimension and every individual holds it; safety horizon {} "
-      "periods)\n\n{:<10}",
+      "per cell;\nequilibrium: the code holds every dimension and every individual holds it; "
+      "safety horizon {} periods)\n\n{:<10}",
       f.cells.empty() ? 0 : f.cells.front().knowledge.n, Figure1::kHorizon, "");
   for (const double p1 : f.p1)
     out += fmt::format(" {:>24}", fmt::format("p1 = {}", p1));
@@ -149,10 +149,11 @@ std::string march_provenance_json(const MarchResults& r, const io::Provenance& p
     auto cells = nlohmann::ordered_json::array();
     for (const auto& c : r.figure1->cells)
       cells.push_back(parameters_json(c.parameters));
-    experiments["figure1"] = {{"file", "figure1.csv"},
-                              {"stop", "equilibrium: the code holds every dimension and every individual holds it"},
-                              {"safety_horizon", Figure1::kHorizon},
-                              {"cells", cells}};
+    experiments["figure1"] = {
+        {"file", "figure1.csv"},
+        {"stop", "equilibrium: the code holds every dimension and every individual holds it"},
+        {"safety_horizon", Figure1::kHorizon},
+        {"cells", cells}};
   }
   if (r.turnover) {
     auto cells = nlohmann::ordered_json::array();
