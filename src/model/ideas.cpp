@@ -81,13 +81,17 @@ void learn_everyday(State& s, const Context& ctx, engine::Rng& rng) {
   const auto& k = ctx.k();
   const Derived& d = ctx.derived;
   const double base = k.code_learning_rate * k.base_learning_share * s.political_room;
-  const int core[] = {kKso, kCeo};
-  learn_code(s, core, d.whole_dims, base * s.relations[kKsoCeo].openness * s.whole_view, rng);
+  static constexpr int core[] = {kKso, kCeo};
+  std::array<std::array<int, 2>, kMaxDepartments> pairs;
+  std::array<LearningGroup, 1 + kMaxDepartments> groups;
+  groups[0] = {core, d.whole_dims, base * s.relations[kKsoCeo].openness * s.whole_view};
   for (int h = 0; h < d.departments; ++h) {
     const Relation& r = s.relations[politician_head_pair(h)];
-    const int pair[] = {r.first, r.second};
-    learn_code(s, pair, d.sector_dims[h], base * r.openness * s.sector_strength[h], rng);
+    pairs[h] = {r.first, r.second};
+    groups[1 + h] = {pairs[h], d.sector_dims[h], base * r.openness * s.sector_strength[h]};
   }
+  learn_code_in_groups(s, std::span(groups.data(), 1 + static_cast<std::size_t>(d.departments)),
+                       rng);
 }
 
 void take_from_environment(Beliefs& b, const State& s, const Context& ctx, engine::Rng& rng) {

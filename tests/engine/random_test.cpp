@@ -108,6 +108,30 @@ TEST(Rng, BernoulliBitsKeepsOnlyCandidatesAtRateP) {
 namespace samspel::engine {
 namespace {
 
+// G = failures before the first success, capped at the limit: P(G >= j) = q^j for j <= limit.
+TEST(Rng, FailuresBeforeSuccessAreGeometricUpToTheLimit) {
+  Rng rng(9);
+  const double q = 0.9;
+  const int limit = 12;
+  constexpr int kN = 200000;
+  std::array<long, limit + 1> at_least{};
+  for (int i = 0; i < kN; ++i) {
+    const int g = rng.failures_before_success(q, limit);
+    ASSERT_GE(g, 0);
+    ASSERT_LE(g, limit);
+    for (int j = 0; j <= g; ++j)
+      at_least[j] += 1;
+  }
+  for (int j = 0; j <= limit; ++j) {
+    const double p = std::pow(q, j);
+    const double se = std::sqrt(p * (1 - p) / kN);
+    EXPECT_NEAR(static_cast<double>(at_least[j]) / kN, p, 4 * se + 1e-12) << "j = " << j;
+  }
+  EXPECT_EQ(rng.failures_before_success(0.0, 5), 0);
+  EXPECT_EQ(rng.failures_before_success(1.0, 5), 5);
+  EXPECT_EQ(rng.failures_before_success(0.5, 0), 0);
+}
+
 TEST(Rng, BinomialMeanAndZeroShareWithinStandardError) {
   Rng rng(5);
   constexpr int kN = 100000;

@@ -1,7 +1,10 @@
 // Process 6: socialisation and code learning (March 1991).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <bit>
+#include <cmath>
 #include <vector>
 
 #include "test_model.hpp"
@@ -67,6 +70,60 @@ TEST(CodeLearning, CodeAdoptsTheSuperiorMajority) {
   const int participants[] = {kKso, kCeo, kOpposition};
   learn_code(s, participants, all, 1.0, m.ctx().rng(Stream::ideas));
   EXPECT_EQ(s.code.value & 1, 1U);
+}
+
+// Everyday learning draws all groups together by thinning. Each dimension must still move
+// independently with probability 1 - (1 - p2)^|margin| of its own group: here group A (KSO,
+// CEO, p2 = 0.03) on dimensions 0-5 and group B (chair 0 and head 0, p2 = 0.08) on 6-9.
+TEST(CodeLearning, GroupsLearnWithTheirOwnRatesWhenDrawnTogether) {
+  TestModel m(quiet_ideas());
+  State& s = m.s();
+  const Mask all = m.ctx().derived.all_dims;
+  const Mask a_dims = low_bits(6);
+  const Mask b_dims = low_bits(10) & ~a_dims;
+  s.environment = {all, all};  // +1 everywhere
+  s.code = {all, 0};           // -1 everywhere: every participant below is superior
+  // Group A: both +1 on 0-2 (margin 2), only the KSO on 3-5 (margin 1).
+  s.actors[kKso].beliefs = {a_dims, a_dims};
+  s.actors[kCeo].beliefs = {low_bits(3), low_bits(3)};
+  // Group B: both +1 on 6-7 (margin 2); +1 against -1 on 8-9 (tie: never moves).
+  s.actors[chair_seat(0)].beliefs = {b_dims, b_dims};
+  s.actors[head_seat(0)].beliefs = {b_dims, low_bits(8) & ~a_dims};
+  const int a_seats[] = {kKso, kCeo};
+  const int b_seats[] = {chair_seat(0), head_seat(0)};
+  const LearningGroup groups[] = {{a_seats, a_dims, 0.03}, {b_seats, b_dims, 0.08}};
+  const Beliefs start = s.code;
+  engine::Rng rng(5);
+  const int runs = 100000;
+  std::array<long, 10> moved{};
+  long both = 0;
+  for (int t = 0; t < runs; ++t) {
+    s.code = start;
+    learn_code_in_groups(s, groups, rng);
+    for (int d = 0; d < 10; ++d)
+      moved[d] += (s.code.value >> d) & 1U;
+    both += (s.code.value & 0b0100'0001) == 0b0100'0001 ? 1 : 0;
+    ASSERT_EQ(s.code.value & ~low_bits(8), 0U);
+  }
+  const auto rate = [](double p2, int margin) { return 1 - std::pow(1 - p2, margin); };
+  const std::array<double, 10> expected{rate(0.03, 2),
+                                        rate(0.03, 2),
+                                        rate(0.03, 2),
+                                        rate(0.03, 1),
+                                        rate(0.03, 1),
+                                        rate(0.03, 1),
+                                        rate(0.08, 2),
+                                        rate(0.08, 2),
+                                        0,
+                                        0};
+  for (int d = 0; d < 10; ++d) {
+    const double p = expected[d];
+    const double se = std::sqrt(std::max(p * (1 - p), 1e-12) / runs);
+    EXPECT_NEAR(static_cast<double>(moved[d]) / runs, p, 4 * se) << "dimension " << d;
+  }
+  // Independent across groups: dimensions 0 and 6 move together with the product.
+  const double joint = expected[0] * expected[6];
+  EXPECT_NEAR(static_cast<double>(both) / runs, joint, 4 * std::sqrt(joint * (1 - joint) / runs));
 }
 
 TEST(CodeLearning, ParticipantsWhoKnowLessTeachNothing) {

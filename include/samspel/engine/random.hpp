@@ -121,6 +121,27 @@ class Rng {
     return kept;  // lanes still undecided have U >= p
   }
 
+  // In a row of Bernoulli trials that each fail with probability q, the number of failures
+  // before the first success, G, capped at `limit` (G = limit: no success among the next
+  // `limit` trials). By inversion, one uniform: P(G >= j) = q^j, so G is the number of j >= 1
+  // with U < q^j, counted by walking the powers after U < q^limit (computed by squaring) has
+  // ruled out the common case of no success at all. Skipping the failures this way draws one
+  // number per success (plus one) instead of one per trial, with the same distribution.
+  int failures_before_success(double q, int limit) {
+    const double u = uniform();
+    double none = 1.0;  // q^limit
+    double base = q;
+    for (int e = limit; e > 0; e >>= 1) {
+      if ((e & 1) != 0) none *= base;
+      base *= base;
+    }
+    if (u < none) return limit;
+    int failures = 0;
+    for (double tail = q; failures < limit && u < tail; tail *= q)
+      ++failures;
+    return failures;
+  }
+
   // Binomial(n, p) by inversion from 0; meant for small n * p.
   int binomial(int n, double p) {
     const double q = 1.0 - p;
