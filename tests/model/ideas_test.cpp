@@ -59,6 +59,57 @@ TEST(Ideas, CloseLeadershipsConvergeFaster) {
 
 // The code takes the superior group's majority: here three participants who know dimension 0
 // better than the code; with p2 = 1 the code adopts their view.
+// The inputs from the environment are drawn together by thinning: each seat, politician
+// meeting residents, head and programme must still take a belief with its own probability,
+// independently. Every actor starts with no position, so any belief taken shows.
+TEST(Ideas, InputsFromTheEnvironmentHappenAtTheirOwnRates) {
+  Parameters p = quiet_ideas();
+  p.model.outside_input_rate = 0.2;
+  p.strategy.outside_input = 0.5;  // 0.1 per seat at full openness
+  p.model.citizen_input_rate = 0.16;
+  p.model.professional_learning = 0.03;
+  p.model.programme_renewal = 0.07;
+  TestModel m(p);
+  State& s = m.s();
+  const Derived& d = m.ctx().derived;
+  s.environment = {d.all_dims, d.all_dims};
+  for (auto& r : s.relations)
+    r.openness = 0.5;
+  for (const int seat : occupied_seats(d))
+    s.actors[seat].citizen_time = 0.25 * p.model.citizen_time_max;  // share 1/4
+  const int runs = 40000;
+  std::vector<long> took(kMaxActors + 2, 0);
+  for (int t = 0; t < runs; ++t) {
+    for (const int seat : occupied_seats(d))
+      s.actors[seat].beliefs = {};
+    s.programmes = {};
+    develop_ideas(s, m.ctx());
+    for (const int seat : occupied_seats(d))
+      took[seat] += s.actors[seat].beliefs.known != 0 ? 1 : 0;
+    for (int b = 0; b < 2; ++b)
+      took[kMaxActors + b] += s.programmes[b].known != 0 ? 1 : 0;
+  }
+  // Mean openness is that of the seat's politician-civil servant pairs (1 without any).
+  const auto outside = [&](int seat) { return seat == kOpposition ? 0.1 : 0.05; };
+  const double citizen = 0.16 * 0.25 * 0.5;
+  const auto check = [&](int index, double expected) {
+    const double se = std::sqrt(expected * (1 - expected) / runs);
+    EXPECT_NEAR(static_cast<double>(took[index]) / runs, expected, 4 * se) << "index " << index;
+  };
+  for (const int seat : occupied_seats(d)) {
+    double none = 1 - outside(seat);
+    if (seat == kKso || (seat >= chair_seat(0) && seat < chair_seat(d.committees))) {
+      none *= 1 - citizen;
+    }
+    for (int h = 0; h < d.departments; ++h) {
+      if (seat == head_seat(h) && d.regulated_dims[h] != 0) none *= 1 - 0.03;
+    }
+    check(seat, 1 - none);
+  }
+  check(kMaxActors, 0.07);
+  check(kMaxActors + 1, 0.07);
+}
+
 TEST(CodeLearning, CodeAdoptsTheSuperiorMajority) {
   TestModel m(quiet_ideas());
   State& s = m.s();
