@@ -6,6 +6,7 @@
 // requires in their sector; party programmes take up current issues.
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "samspel/model/processes.hpp"
 
@@ -18,6 +19,7 @@ struct Bonds {
   std::array<int, kMaxActors> pairs{};
   std::array<double, kMaxActors> openness{};
   std::array<int, kMaxActors> cross_pairs{};
+  double max_closeness = 0;  // of any working pair
 
   double mean_closeness(int seat) const {
     return pairs[seat] > 0 ? closeness[seat] / pairs[seat] : 0.0;
@@ -31,6 +33,7 @@ Bonds collect_bonds(const State& s, const Derived& d) {
   Bonds b;
   for (const int i : working_relations(d)) {
     const Relation& r = s.relations[i];
+    b.max_closeness = std::max(b.max_closeness, r.closeness);
     for (const int seat : {r.first, r.second}) {
       b.closeness[seat] += r.closeness;
       b.pairs[seat] += 1;
@@ -43,14 +46,44 @@ Bonds collect_bonds(const State& s, const Derived& d) {
   return b;
 }
 
+// Each seat adopts the governing ideas on each dimension where it differs with probability
+// p = p1 (1 + s_close * its mean closeness), independently. Drawn together for all seats by
+// thinning: trials at a bound p_max (mean closeness is at most the largest closeness of any
+// pair) run over every seat's differing dimensions, skipping from one success to the next with
+// one logarithm (Rng::failures_before_success_log), and a success is kept with probability
+// p / p_max. Each dimension of each seat then moves independently with probability exactly p.
+// The differing dimensions are fixed before anything moves, as they were per seat: the code
+// does not change here, and what one seat adopts decides nothing for another.
 void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const int> seats,
                engine::Rng& rng) {
   const auto& k = ctx.k();
-  for (const int seat : seats) {
-    Beliefs& b = s.actors[seat].beliefs;
-    const double p = std::min(
-        1.0, k.socialisation_rate * (1 + k.closeness_socialisation * bonds.mean_closeness(seat)));
-    adopt(b, s.code, rng.bernoulli_bits(differs_from_code(b, s.code, ctx.derived.all_dims), p));
+  const auto chance = [&](double closeness) {
+    return std::min(1.0, k.socialisation_rate * (1 + k.closeness_socialisation * closeness));
+  };
+  const double p_max = chance(bonds.max_closeness);
+  if (p_max <= 0) return;
+  std::array<Mask, kMaxActors> differs;
+  std::array<int, kMaxActors> counts;
+  int trials = 0;
+  for (std::size_t i = 0; i < seats.size(); ++i) {
+    differs[i] = differs_from_code(s.actors[seats[i]].beliefs, s.code, ctx.derived.all_dims);
+    counts[i] = std::popcount(differs[i]);
+    trials += counts[i];
+  }
+  const double log_q = std::log1p(-p_max);  // -inf at p_max = 1: every trial succeeds
+  std::size_t i = 0;
+  int before = 0;  // trials of the seats before seat i
+  for (int t = rng.failures_before_success_log(log_q, trials); t < trials;
+       t += 1 + rng.failures_before_success_log(log_q, trials - t - 1)) {
+    while (t >= before + counts[i])
+      before += counts[i++];
+    const int seat = seats[i];
+    const double p = chance(bonds.mean_closeness(seat));
+    if (p < p_max && rng.uniform() * p_max >= p) continue;
+    Mask bit = differs[i];
+    for (int skip = t - before; skip > 0; --skip)
+      bit &= bit - 1;
+    adopt(s.actors[seat].beliefs, s.code, bit & (~bit + 1));
   }
 }
 

@@ -116,7 +116,9 @@ TEST(Rng, FailuresBeforeSuccessAreGeometricUpToTheLimit) {
   constexpr int kN = 200000;
   std::array<long, limit + 1> at_least{};
   for (int i = 0; i < kN; ++i) {
-    const int g = rng.failures_before_success(q, limit);
+    // Both forms: the walk and the closed form by logarithm.
+    const int g = i % 2 == 0 ? rng.failures_before_success(q, limit)
+                             : rng.failures_before_success_log(std::log(q), limit);
     ASSERT_GE(g, 0);
     ASSERT_LE(g, limit);
     for (int j = 0; j <= g; ++j)
@@ -130,6 +132,8 @@ TEST(Rng, FailuresBeforeSuccessAreGeometricUpToTheLimit) {
   EXPECT_EQ(rng.failures_before_success(0.0, 5), 0);
   EXPECT_EQ(rng.failures_before_success(1.0, 5), 5);
   EXPECT_EQ(rng.failures_before_success(0.5, 0), 0);
+  EXPECT_EQ(rng.failures_before_success_log(std::log(0.0), 5), 0);
+  EXPECT_EQ(rng.failures_before_success_log(std::log(0.5), 0), 0);
 }
 
 TEST(Rng, BinomialMeanAndZeroShareWithinStandardError) {

@@ -39,6 +39,53 @@ TEST(Ideas, WithoutSocialisationBeliefsStay) {
   EXPECT_EQ(differing(m.s(), m.ctx().derived), before);
 }
 
+// Socialisation is drawn for all seats together by thinning: every seat must still adopt the
+// code on each dimension where it differs with its own p1 (1 + s_close * mean closeness),
+// independently (checked by the share of months in which a seat adopts nothing).
+TEST(Ideas, EachSeatIsSocialisedAtItsOwnRate) {
+  Parameters p = quiet_ideas();
+  p.model.socialisation_rate = 0.02;
+  p.model.closeness_socialisation = 3;
+  TestModel m(p);
+  State& s = m.s();
+  const Derived& d = m.ctx().derived;
+  s.code = {d.all_dims, d.all_dims};
+  std::array<double, kMaxActors> closeness{};
+  std::array<int, kMaxActors> pairs{};
+  int n = 0;
+  for (const int i : working_relations(d)) {
+    Relation& r = s.relations[i];
+    r.closeness = 0.1 * (n++ % 8);
+    for (const int seat : {r.first, r.second}) {
+      closeness[seat] += r.closeness;
+      pairs[seat] += 1;
+    }
+  }
+  const int runs = 20000;
+  std::array<long, kMaxActors> adopted{};
+  std::array<long, kMaxActors> nothing{};
+  for (int t = 0; t < runs; ++t) {
+    for (const int seat : occupied_seats(d))
+      s.actors[seat].beliefs = {};
+    develop_ideas(s, m.ctx());
+    for (const int seat : occupied_seats(d)) {
+      const int count = std::popcount(s.actors[seat].beliefs.known);
+      adopted[seat] += count;
+      nothing[seat] += count == 0 ? 1 : 0;
+    }
+  }
+  for (const int seat : occupied_seats(d)) {
+    const double rate = 0.02 * (1 + 3 * closeness[seat] / pairs[seat]);
+    const double trials = static_cast<double>(runs) * d.dimensions;
+    EXPECT_NEAR(adopted[seat] / trials, rate, 4 * std::sqrt(rate * (1 - rate) / trials))
+        << "seat " << seat;
+    const double none = std::pow(1 - rate, d.dimensions);
+    EXPECT_NEAR(static_cast<double>(nothing[seat]) / runs, none,
+                4 * std::sqrt(none * (1 - none) / runs))
+        << "seat " << seat;
+  }
+}
+
 // Closeness speeds socialisation: p1 (1 + s_close * closeness).
 TEST(Ideas, CloseLeadershipsConvergeFaster) {
   Parameters p = quiet_ideas();

@@ -142,6 +142,14 @@ class Rng {
     return failures;
   }
 
+  // The same count by its closed form, for long rows: G = floor(log U / log q), capped at
+  // `limit`, given log_q = log(q) < 0 (one logarithm per success instead of a walk).
+  int failures_before_success_log(double log_q, int limit) {
+    if (std::isinf(log_q)) return 0;  // q = 0: every trial succeeds
+    const double g = std::floor(std::log(uniform()) / log_q);
+    return g < limit ? static_cast<int>(g) : limit;
+  }
+
   // Binomial(n, p) by inversion from 0; meant for small n * p.
   int binomial(int n, double p) {
     const double q = 1.0 - p;
