@@ -202,6 +202,35 @@ TEST(Rng, IndependentBitsKeepEveryLaneAtRatePIndependently) {
   }
   EXPECT_EQ(rng.independent_bits(0), 0U);
   EXPECT_EQ(rng.independent_bits(1), ~0ULL);
+  EXPECT_EQ(rng.independent_bits(1, 0xffU), 0xffU);
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(rng.independent_bits(0.5, 0xf0U) & ~0xf0ULL, 0U);
+}
+
+// Whichever way bernoulli_mask draws (by count and choice for rare bits, bit-sliced otherwise),
+// every one of the low bits is set at rate p, independently, and no other bit.
+TEST(Rng, BernoulliMaskSetsEveryLowBitAtRatePIndependently) {
+  Rng rng(12);
+  constexpr int kDraws = 20000;
+  const int bits = 30;
+  for (const double p : {0.02, 0.2, 0.6, 0.9}) {
+    std::array<long, 30> set{};
+    long none = 0;
+    for (int i = 0; i < kDraws; ++i) {
+      const std::uint64_t m = rng.bernoulli_mask(bits, p);
+      ASSERT_EQ(m >> bits, 0U);
+      for (int b = 0; b < bits; ++b)
+        set[b] += static_cast<long>((m >> b) & 1U);
+      none += static_cast<long>((m & 0x7U) == 0);
+    }
+    for (int b = 0; b < bits; ++b)
+      EXPECT_NEAR(static_cast<double>(set[b]) / kDraws, p, 4 * std::sqrt(p * (1 - p) / kDraws))
+          << "p = " << p << ", bit " << b;
+    const double q3 = std::pow(1 - p, 3);
+    EXPECT_NEAR(static_cast<double>(none) / kDraws, q3,
+                4 * std::sqrt(q3 * (1 - q3) / kDraws) + 1e-9)
+        << p;
+  }
 }
 
 }  // namespace
