@@ -27,4 +27,20 @@ void adopt_majority(Beliefs& code, const MajorityVotes& votes, Mask dims, double
   }
 }
 
+void adopt_thinned(Beliefs& code, const MajorityVotes& votes, int dim, double keep,
+                   double unmoved_by_all, engine::Rng& rng) {
+  const int margin = votes.margin(dim);
+  if (margin == 0) return;
+  const Mask bit = Mask{1} << static_cast<unsigned>(dim);
+  const bool plus = margin > 0;
+  if ((code.known & bit) != 0 && ((code.value & bit) != 0) == plus) return;
+  double unmoved = keep;
+  for (int i = 1; i < std::abs(margin); ++i)
+    unmoved *= keep;
+  if (rng.uniform() * (1 - unmoved_by_all) < 1 - unmoved) {
+    code.known |= bit;
+    code.value = plus ? (code.value | bit) : (code.value & ~bit);
+  }
+}
+
 }  // namespace samspel::ideas

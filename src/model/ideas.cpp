@@ -5,6 +5,8 @@
 // residents bring single beliefs from the environment; department heads follow what the law
 // requires in their sector; party programmes take up current issues.
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "samspel/model/processes.hpp"
 
@@ -17,6 +19,7 @@ struct Bonds {
   std::array<int, kMaxActors> pairs{};
   std::array<double, kMaxActors> openness{};
   std::array<int, kMaxActors> cross_pairs{};
+  double max_closeness = 0;  // of any working pair
 
   double mean_closeness(int seat) const {
     return pairs[seat] > 0 ? closeness[seat] / pairs[seat] : 0.0;
@@ -30,6 +33,7 @@ Bonds collect_bonds(const State& s, const Derived& d) {
   Bonds b;
   for (const int i : working_relations(d)) {
     const Relation& r = s.relations[i];
+    b.max_closeness = std::max(b.max_closeness, r.closeness);
     for (const int seat : {r.first, r.second}) {
       b.closeness[seat] += r.closeness;
       b.pairs[seat] += 1;
@@ -42,14 +46,44 @@ Bonds collect_bonds(const State& s, const Derived& d) {
   return b;
 }
 
+// Each seat adopts the governing ideas on each dimension where it differs with probability
+// p = p1 (1 + s_close * its mean closeness), independently. Drawn together for all seats by
+// thinning: trials at a bound p_max (mean closeness is at most the largest closeness of any
+// pair) run over every seat's differing dimensions, skipping from one success to the next with
+// one logarithm (Rng::failures_before_success_log), and a success is kept with probability
+// p / p_max. Each dimension of each seat then moves independently with probability exactly p.
+// The differing dimensions are fixed before anything moves, as they were per seat: the code
+// does not change here, and what one seat adopts decides nothing for another.
 void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const int> seats,
                engine::Rng& rng) {
   const auto& k = ctx.k();
-  for (const int seat : seats) {
-    Beliefs& b = s.actors[seat].beliefs;
-    const double p = std::min(
-        1.0, k.socialisation_rate * (1 + k.closeness_socialisation * bonds.mean_closeness(seat)));
-    adopt(b, s.code, rng.bernoulli_bits(differs_from_code(b, s.code, ctx.derived.all_dims), p));
+  const auto chance = [&](double closeness) {
+    return std::min(1.0, k.socialisation_rate * (1 + k.closeness_socialisation * closeness));
+  };
+  const double p_max = chance(bonds.max_closeness);
+  if (p_max <= 0) return;
+  std::array<Mask, kMaxActors> differs;
+  std::array<int, kMaxActors> counts;
+  int trials = 0;
+  for (std::size_t i = 0; i < seats.size(); ++i) {
+    differs[i] = differs_from_code(s.actors[seats[i]].beliefs, s.code, ctx.derived.all_dims);
+    counts[i] = std::popcount(differs[i]);
+    trials += counts[i];
+  }
+  const double log_q = std::log1p(-p_max);  // -inf at p_max = 1: every trial succeeds
+  std::size_t i = 0;
+  int before = 0;  // trials of the seats before seat i
+  for (int t = rng.failures_before_success_log(log_q, trials); t < trials;
+       t += 1 + rng.failures_before_success_log(log_q, trials - t - 1)) {
+    while (t >= before + counts[i])
+      before += counts[i++];
+    const int seat = seats[i];
+    const double p = chance(bonds.mean_closeness(seat));
+    if (p < p_max && rng.uniform() * p_max >= p) continue;
+    Mask bit = differs[i];
+    for (int skip = t - before; skip > 0; --skip)
+      bit &= bit - 1;
+    adopt(s.actors[seat].beliefs, s.code, bit & (~bit + 1));
   }
 }
 
@@ -81,48 +115,71 @@ void learn_everyday(State& s, const Context& ctx, engine::Rng& rng) {
   const auto& k = ctx.k();
   const Derived& d = ctx.derived;
   const double base = k.code_learning_rate * k.base_learning_share * s.political_room;
-  const int core[] = {kKso, kCeo};
-  learn_code(s, core, d.whole_dims, base * s.relations[kKsoCeo].openness * s.whole_view, rng);
+  static constexpr int core[] = {kKso, kCeo};
+  std::array<std::array<int, 2>, kMaxDepartments> pairs;
+  std::array<LearningGroup, 1 + kMaxDepartments> groups;
+  groups[0] = {core, d.whole_dims, base * s.relations[kKsoCeo].openness * s.whole_view};
   for (int h = 0; h < d.departments; ++h) {
     const Relation& r = s.relations[politician_head_pair(h)];
-    const int pair[] = {r.first, r.second};
-    learn_code(s, pair, d.sector_dims[h], base * r.openness * s.sector_strength[h], rng);
+    pairs[h] = {r.first, r.second};
+    groups[1 + h] = {pairs[h], d.sector_dims[h], base * r.openness * s.sector_strength[h]};
   }
+  learn_code_in_groups(s, std::span(groups.data(), 1 + static_cast<std::size_t>(d.departments)),
+                       rng);
 }
 
-void take_from_environment(Beliefs& b, const State& s, const Context& ctx, engine::Rng& rng) {
-  adopt(b, s.environment, Mask{1} << rng.below(static_cast<std::uint32_t>(ctx.derived.dimensions)));
-}
-
+// Outside input and residents (one uniformly chosen dimension each), a head's professional
+// learning (a regulated dimension of its sector) and the parties' programmes (one current
+// issue each): about 30 chances a month, each at a few percent, drawn together by thinning.
+// Trials at a bound p_max on all their probabilities skip from one success to the next
+// (Rng::failures_before_success), and a success on chance i is kept with probability
+// p_i / p_max, so each chance happens independently with probability exactly p_i: about two
+// draws a month instead of thirty, and p_i is worked out only for a success. What one input
+// changes (one belief of one actor, read from the environment) decides no other chance, so the
+// order they happen in does not matter.
 void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
                             std::span<const int> seats, engine::Rng& rng) {
   const auto& k = ctx.k();
+  const Derived& d = ctx.derived;
   const double outside = k.outside_input_rate * ctx.strategy().outside_input;
-  for (const int seat : seats) {
-    if (rng.bernoulli(outside * bonds.mean_openness(seat))) {
-      take_from_environment(s.actors[seat].beliefs, s, ctx, rng);
-    }
-  }
-  if (k.citizen_time_max > 0) {
-    auto listen = [&](int seat) {
-      const double share = s.actors[seat].citizen_time / k.citizen_time_max;
-      if (rng.bernoulli(k.citizen_input_rate * share * bonds.mean_openness(seat))) {
-        take_from_environment(s.actors[seat].beliefs, s, ctx, rng);
+  const bool residents = k.citizen_time_max > 0;
+  const auto listener = [](int i) { return i == 0 ? kKso : chair_seat(i - 1); };
+  const auto share = [&](int seat) { return s.actors[seat].citizen_time / k.citizen_time_max; };
+  // The chances in order: one per seat, one per politician meeting residents, one per head,
+  // one per programme. Openness is at most 1.
+  const int n_outside = static_cast<int>(seats.size());
+  const int n_citizen = residents ? 1 + d.committees : 0;
+  const int n_professional = d.departments;
+  const int n = n_outside + n_citizen + n_professional + 2;
+  double citizen_bound = 0;
+  for (int i = 0; i < n_citizen; ++i)
+    citizen_bound = std::max(citizen_bound, k.citizen_input_rate * share(listener(i)));
+  const double p_max = std::min(
+      1.0, std::max({outside, citizen_bound, k.professional_learning, k.programme_renewal}));
+  if (p_max <= 0) return;
+  const auto take = [&](Beliefs& b, Mask choices) {
+    // On all dimensions, random_bit is the uniform choice of one of them.
+    adopt(b, s.environment, Mask{1} << static_cast<unsigned>(random_bit(choices, rng)));
+  };
+  const auto happens = [&](double p) { return p >= p_max || rng.uniform() * p_max < p; };
+  for (int i = rng.failures_before_success(1 - p_max, n); i < n;
+       i += 1 + rng.failures_before_success(1 - p_max, n - i - 1)) {
+    if (i < n_outside) {
+      const int seat = seats[static_cast<std::size_t>(i)];
+      if (happens(outside * bonds.mean_openness(seat))) take(s.actors[seat].beliefs, d.all_dims);
+    } else if (const int c = i - n_outside; c < n_citizen) {
+      const int seat = listener(c);
+      if (happens(k.citizen_input_rate * share(seat) * bonds.mean_openness(seat))) {
+        take(s.actors[seat].beliefs, d.all_dims);
       }
-    };
-    listen(kKso);
-    for (int c = 0; c < ctx.derived.committees; ++c)
-      listen(chair_seat(c));
-  }
-  for (int h = 0; h < ctx.derived.departments; ++h) {
-    const Mask regulated = ctx.derived.regulated_dims[h];
-    if (regulated != 0 && rng.bernoulli(k.professional_learning)) {
-      const Mask dim = Mask{1} << static_cast<unsigned>(random_bit(regulated, rng));
-      adopt(s.actors[head_seat(h)].beliefs, s.environment, dim);
+    } else if (const int h = c - n_citizen; h < n_professional) {
+      const Mask regulated = d.regulated_dims[h];
+      if (regulated != 0 && happens(k.professional_learning)) {
+        take(s.actors[head_seat(h)].beliefs, regulated);
+      }
+    } else if (happens(k.programme_renewal)) {
+      take(s.programmes[static_cast<std::size_t>(h - n_professional)], d.all_dims);
     }
-  }
-  for (auto& programme : s.programmes) {
-    if (rng.bernoulli(k.programme_renewal)) take_from_environment(programme, s, ctx, rng);
   }
 }
 

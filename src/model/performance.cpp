@@ -5,6 +5,7 @@
 // whole meet sector logic: holistic conflicts that cost the heads' relations trust (report
 // p. 12, 14). Satisfaction follows fit, performance and accessibility (MODEL.md sec. 5).
 #include <algorithm>
+#include <array>
 
 #include "samspel/model/processes.hpp"
 
@@ -29,19 +30,24 @@ double majority_mean(const State& s, const Context& ctx, double Actor::*field) {
   return sum / (1 + ctx.derived.committees);
 }
 
+// Each head meets Poisson(rate) conflicts a month, independently. Drawn as their total,
+// Poisson(departments * rate), each conflict falling on a uniformly chosen head: the same
+// distribution (Poisson splitting), and one draw in the many months without any conflict.
 void holistic_conflicts(State& s, const Context& ctx) {
   const auto& k = ctx.k();
   engine::Rng& rng = ctx.rng(Stream::performance);
   const double rate = k.holistic_conflict_rate * ctx.params.municipality.regulation *
                       k.professional_orientation * s.whole_view;
-  s.holistic_conflicts = 0;
-  for (int h = 0; h < ctx.derived.departments; ++h) {
-    const int conflicts = rng.poisson(rate);
-    if (conflicts == 0) continue;
-    s.holistic_conflicts += conflicts;
+  const int departments = ctx.derived.departments;
+  s.holistic_conflicts = rng.poisson(rate * departments);
+  std::array<int, kMaxDepartments> conflicts{};
+  for (int c = 0; c < s.holistic_conflicts; ++c)
+    conflicts[rng.below(static_cast<std::uint32_t>(departments))] += 1;
+  for (int h = 0; h < departments && s.holistic_conflicts > 0; ++h) {
+    if (conflicts[h] == 0) continue;
     for (const int pair : {politician_head_pair(h), ceo_head_pair(h)}) {
       Relation& r = s.relations[pair];
-      r.person_trust = std::max(0.0, r.person_trust - conflicts * k.holistic_trust_loss);
+      r.person_trust = std::max(0.0, r.person_trust - conflicts[h] * k.holistic_trust_loss);
     }
   }
 }

@@ -108,6 +108,34 @@ TEST(Rng, BernoulliBitsKeepsOnlyCandidatesAtRateP) {
 namespace samspel::engine {
 namespace {
 
+// G = failures before the first success, capped at the limit: P(G >= j) = q^j for j <= limit.
+TEST(Rng, FailuresBeforeSuccessAreGeometricUpToTheLimit) {
+  Rng rng(9);
+  const double q = 0.9;
+  const int limit = 12;
+  constexpr int kN = 200000;
+  std::array<long, limit + 1> at_least{};
+  for (int i = 0; i < kN; ++i) {
+    // Both forms: the walk and the closed form by logarithm.
+    const int g = i % 2 == 0 ? rng.failures_before_success(q, limit)
+                             : rng.failures_before_success_log(std::log(q), limit);
+    ASSERT_GE(g, 0);
+    ASSERT_LE(g, limit);
+    for (int j = 0; j <= g; ++j)
+      at_least[j] += 1;
+  }
+  for (int j = 0; j <= limit; ++j) {
+    const double p = std::pow(q, j);
+    const double se = std::sqrt(p * (1 - p) / kN);
+    EXPECT_NEAR(static_cast<double>(at_least[j]) / kN, p, 4 * se + 1e-12) << "j = " << j;
+  }
+  EXPECT_EQ(rng.failures_before_success(0.0, 5), 0);
+  EXPECT_EQ(rng.failures_before_success(1.0, 5), 5);
+  EXPECT_EQ(rng.failures_before_success(0.5, 0), 0);
+  EXPECT_EQ(rng.failures_before_success_log(std::log(0.0), 5), 0);
+  EXPECT_EQ(rng.failures_before_success_log(std::log(0.5), 0), 0);
+}
+
 TEST(Rng, BinomialMeanAndZeroShareWithinStandardError) {
   Rng rng(5);
   constexpr int kN = 100000;
@@ -174,6 +202,35 @@ TEST(Rng, IndependentBitsKeepEveryLaneAtRatePIndependently) {
   }
   EXPECT_EQ(rng.independent_bits(0), 0U);
   EXPECT_EQ(rng.independent_bits(1), ~0ULL);
+  EXPECT_EQ(rng.independent_bits(1, 0xffU), 0xffU);
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(rng.independent_bits(0.5, 0xf0U) & ~0xf0ULL, 0U);
+}
+
+// Whichever way bernoulli_mask draws (by count and choice for rare bits, bit-sliced otherwise),
+// every one of the low bits is set at rate p, independently, and no other bit.
+TEST(Rng, BernoulliMaskSetsEveryLowBitAtRatePIndependently) {
+  Rng rng(12);
+  constexpr int kDraws = 20000;
+  const int bits = 30;
+  for (const double p : {0.02, 0.2, 0.6, 0.9}) {
+    std::array<long, 30> set{};
+    long none = 0;
+    for (int i = 0; i < kDraws; ++i) {
+      const std::uint64_t m = rng.bernoulli_mask(bits, p);
+      ASSERT_EQ(m >> bits, 0U);
+      for (int b = 0; b < bits; ++b)
+        set[b] += static_cast<long>((m >> b) & 1U);
+      none += static_cast<long>((m & 0x7U) == 0);
+    }
+    for (int b = 0; b < bits; ++b)
+      EXPECT_NEAR(static_cast<double>(set[b]) / kDraws, p, 4 * std::sqrt(p * (1 - p) / kDraws))
+          << "p = " << p << ", bit " << b;
+    const double q3 = std::pow(1 - p, 3);
+    EXPECT_NEAR(static_cast<double>(none) / kDraws, q3,
+                4 * std::sqrt(q3 * (1 - q3) / kDraws) + 1e-9)
+        << p;
+  }
 }
 
 }  // namespace

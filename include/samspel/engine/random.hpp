@@ -3,6 +3,7 @@
 // one stream never shifts another (OpenMC-style named streams).
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -100,12 +101,13 @@ class Rng {
   // every lane compares its own uniform U = 0.u1u2... with p = 0.b1b2..., one random word per
   // binary digit, until every lane has differed from p; U < p where the first differing digit
   // of U is 0. About log2(64) + 2 words whatever p, and one for p = 1/2: cheaper than
-  // bernoulli_bits when many candidates are likely kept.
-  std::uint64_t independent_bits(double p) {
+  // bernoulli_bits when many candidates are likely kept. Only the lanes of `lanes` are drawn
+  // (the others are 0), which stops as soon as those are decided.
+  std::uint64_t independent_bits(double p, std::uint64_t lanes = ~0ULL) {
     if (p <= 0.0) return 0;
-    if (p >= 1.0) return ~0ULL;
+    if (p >= 1.0) return lanes;
     std::uint64_t kept = 0;
-    std::uint64_t undecided = ~0ULL;
+    std::uint64_t undecided = lanes;
     double rest = p;
     for (int digit = 0; digit < 53 && undecided != 0 && rest > 0.0; ++digit) {
       rest *= 2;
@@ -119,6 +121,35 @@ class Rng {
       }
     }
     return kept;  // lanes still undecided have U >= p
+  }
+
+  // In a row of Bernoulli trials that each fail with probability q, the number of failures
+  // before the first success, G, capped at `limit` (G = limit: no success among the next
+  // `limit` trials). By inversion, one uniform: P(G >= j) = q^j, so G is the number of j >= 1
+  // with U < q^j, counted by walking the powers after U < q^limit (computed by squaring) has
+  // ruled out the common case of no success at all. Skipping the failures this way draws one
+  // number per success (plus one) instead of one per trial, with the same distribution.
+  int failures_before_success(double q, int limit) {
+    const double u = uniform();
+    double none = 1.0;  // q^limit
+    double base = q;
+    for (int e = limit; e > 0; e >>= 1) {
+      if ((e & 1) != 0) none *= base;
+      base *= base;
+    }
+    if (u < none) return limit;
+    int failures = 0;
+    for (double tail = q; failures < limit && u < tail; tail *= q)
+      ++failures;
+    return failures;
+  }
+
+  // The same count by its closed form, for long rows: G = floor(log U / log q), capped at
+  // `limit`, given log_q = log(q) < 0 (one logarithm per success instead of a walk).
+  int failures_before_success_log(double log_q, int limit) {
+    if (std::isinf(log_q)) return 0;  // q = 0: every trial succeeds
+    const double g = std::floor(std::log(uniform()) / log_q);
+    return g < limit ? static_cast<int>(g) : limit;
   }
 
   // Binomial(n, p) by inversion from 0; meant for small n * p.
@@ -143,8 +174,14 @@ class Rng {
   }
 
   // A mask of the low `bits` bits in which each bit is set independently with probability p.
+  // By bernoulli_bits when few bits are expected to differ from the likelier value, else by
+  // independent_bits (a few words whatever p): both are exact, and the choice depends on
+  // (bits, p) alone.
   std::uint64_t bernoulli_mask(int bits, double p) {
-    return bernoulli_bits(bits >= 64 ? ~0ULL : (1ULL << static_cast<unsigned>(bits)) - 1, p);
+    const std::uint64_t lanes = bits >= 64 ? ~0ULL : (1ULL << static_cast<unsigned>(bits)) - 1;
+    constexpr double kBitSlicedAbove = 2;  // expected bits on the rarer side
+    return bits * std::min(p, 1.0 - p) > kBitSlicedAbove ? independent_bits(p, lanes)
+                                                         : bernoulli_bits(lanes, p);
   }
 
  private:

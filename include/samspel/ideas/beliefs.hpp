@@ -104,12 +104,24 @@ struct SlicedCounts {
       sum += static_cast<long>(std::popcount(planes[i])) << i;
     return sum;
   }
-  // Sum over dimensions of this count times the other's.
-  long dot(const SlicedCounts& other) const {
+  // Sum over dimensions of this count times the other's. Counts known to be below 2^used
+  // need only `used` planes.
+  long dot(const SlicedCounts& other, std::size_t used = Planes) const {
     long sum = 0;
-    for (std::size_t i = 0; i < Planes; ++i) {
-      for (std::size_t j = 0; j < Planes; ++j) {
+    for (std::size_t i = 0; i < used; ++i) {
+      for (std::size_t j = 0; j < used; ++j) {
         sum += static_cast<long>(std::popcount(planes[i] & other.planes[j])) << (i + j);
+      }
+    }
+    return sum;
+  }
+  // Sum over dimensions of the count squared: dot(*this) with each pair of planes once.
+  long square(std::size_t used = Planes) const {
+    long sum = 0;
+    for (std::size_t i = 0; i < used; ++i) {
+      sum += static_cast<long>(std::popcount(planes[i])) << (2 * i);
+      for (std::size_t j = i + 1; j < used; ++j) {
+        sum += static_cast<long>(std::popcount(planes[i] & planes[j])) << (i + j + 1);
       }
     }
     return sum;
@@ -133,7 +145,10 @@ long disagreeing_pairs(int count, BeliefsOf beliefs_of, Mask dims) {
   }
   const long n_plus = plus.total();
   const long n_minus = minus.total();
-  return count * (n_plus + n_minus) - plus.dot(plus) - minus.dot(minus) - plus.dot(minus);
+  // No count exceeds the number of believers, so the planes above its width are empty.
+  const auto used = static_cast<std::size_t>(std::bit_width(static_cast<unsigned>(count)));
+  return count * (n_plus + n_minus) - plus.square(used) - minus.square(used) -
+         plus.dot(minus, used);
 }
 
 // A uniformly random position (-1 or +1) on every dimension of `dims`.

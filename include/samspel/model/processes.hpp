@@ -53,4 +53,15 @@ void shift_majority(State& s, const Context& ctx);
 void learn_code(State& s, std::span<const int> participants, Mask dims, double p2,
                 engine::Rng& rng);
 
+// Code learning in several groups at once, each with its own participants and p2, on disjoint
+// sets of dimensions (everyday learning: the KSO and CEO on the whole, each head and its
+// politician on the sector). The same rule as learn_code in each group, drawn by thinning
+// across all groups: most months nothing moves, and one draw says so.
+struct LearningGroup {
+  std::span<const int> participants;
+  Mask dims = 0;
+  double p2 = 0;
+};
+void learn_code_in_groups(State& s, std::span<const LearningGroup> groups, engine::Rng& rng);
+
 }  // namespace samspel::model

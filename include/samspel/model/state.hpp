@@ -73,7 +73,7 @@ struct Relation {
   // Bound to the role pair.
   double role_trust = 0;
   Agreement agreement;
-  double openness = 1;
+  double openness = 1;  // in [0, 1]; develop_ideas draws outside input with 1 as the bound
   // This month.
   int transgressions = 0;
   int handled = 0;
