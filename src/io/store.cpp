@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -339,8 +340,11 @@ void finish(sqlite3* db, sqlite3_stmt* s) {
 }  // namespace
 
 void Store::insert_run(int configuration, int replicate, std::span<const double> measures) {
-  sqlite3_stmt* s = prepared(insert_run_, fmt::format("INSERT INTO runs VALUES (?, ?, ?, {})",
-                                                      placeholders(measures.size())));
+  if (insert_run_ == nullptr) {
+    prepared(insert_run_,
+             fmt::format("INSERT INTO runs VALUES (?, ?, ?, {})", placeholders(measures.size())));
+  }
+  sqlite3_stmt* s = insert_run_;
   sqlite3_bind_int64(s, 1, configuration);
   sqlite3_bind_int64(s, 2, replicate);
   sqlite3_bind_int64(
@@ -351,38 +355,47 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
   finish(db_, s);
 }
 
-void Store::insert_run_series(int configuration, int replicate, std::span<const double> series) {
-  sqlite3_stmt* s = prepared(insert_run_series_, "INSERT INTO run_series VALUES (?, ?, ?, ?)");
+namespace {
+
+// Binds a metric's months as its BLOB, straight from the caller's memory (SQLite copies it
+// into the page when the statement steps).
+void bind_months(sqlite3_stmt* s, int i, std::span<const float> months) {
+  static_assert(std::endian::native == std::endian::little,
+                "the store's BLOBs are little-endian floats");
+  sqlite3_bind_blob(s, i, months.data(), static_cast<int>(months.size_bytes()), SQLITE_STATIC);
+}
+
+}  // namespace
+
+void Store::insert_run_series(int configuration, int replicate, std::span<const float> series) {
+  if (insert_run_series_ == nullptr) {
+    prepared(insert_run_series_, "INSERT INTO run_series VALUES (?, ?, ?, ?)");
+  }
+  sqlite3_stmt* s = insert_run_series_;
   const auto months = static_cast<std::size_t>(calendar_.months());
-  std::vector<float> values(months);
   for (std::size_t m = 0; m < model::kMetricCount; ++m) {
-    for (std::size_t t = 0; t < months; ++t)
-      values[t] = series[t * model::kMetricCount + m];
     sqlite3_bind_int64(s, 1, configuration);
     sqlite3_bind_int64(s, 2, replicate);
     sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
                       static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
-    sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(float)),
-                      SQLITE_TRANSIENT);
+    bind_months(s, 4, series.subspan(m * months, months));
     finish(db_, s);
   }
 }
 
-void Store::insert_series(int configuration, std::span<const double> rows) {
-  sqlite3_stmt* s = prepared(insert_series_, "INSERT INTO series VALUES (?, ?, ?, ?)");
+void Store::insert_series(int configuration, std::span<const float> bands) {
+  if (insert_series_ == nullptr) {
+    prepared(insert_series_, "INSERT INTO series VALUES (?, ?, ?, ?)");
+  }
+  sqlite3_stmt* s = insert_series_;
   const auto months = static_cast<std::size_t>(calendar_.months());
-  std::vector<float> values(months);
   for (std::size_t stat = 0; stat < engine::kBandSize; ++stat) {
     for (std::size_t m = 0; m < model::kMetricCount; ++m) {
-      for (std::size_t t = 0; t < months; ++t) {
-        values[t] = static_cast<float>(rows[(stat * months + t) * model::kMetricCount + m]);
-      }
       sqlite3_bind_int64(s, 1, configuration);
       sqlite3_bind_text(s, 2, engine::kBandStatistics[stat], -1, SQLITE_STATIC);
       sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
                         static_cast<int>(model::kMetrics[m].name.size()), SQLITE_STATIC);
-      sqlite3_bind_blob(s, 4, values.data(), static_cast<int>(months * sizeof(float)),
-                        SQLITE_TRANSIENT);
+      bind_months(s, 4, bands.subspan((stat * model::kMetricCount + m) * months, months));
       finish(db_, s);
     }
   }
