@@ -3,12 +3,15 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <stdexcept>
 
 #include "samspel/engine/random.hpp"
@@ -357,6 +360,20 @@ void Store::insert_run(int configuration, int replicate, std::span<const double>
 
 namespace {
 
+// The metrics in the order of their names: rows are inserted in key order, so that SQLite
+// appends to its B-tree instead of splitting pages in the middle.
+const std::array<std::size_t, model::kMetricCount>& metrics_by_name() {
+  static const auto order = [] {
+    std::array<std::size_t, model::kMetricCount> o{};
+    std::iota(o.begin(), o.end(), std::size_t{0});
+    std::sort(o.begin(), o.end(), [](std::size_t a, std::size_t b) {
+      return model::kMetrics[a].name < model::kMetrics[b].name;
+    });
+    return o;
+  }();
+  return order;
+}
+
 // Binds a metric's months as its BLOB, straight from the caller's memory (SQLite copies it
 // into the page when the statement steps).
 void bind_months(sqlite3_stmt* s, int i, std::span<const float> months) {
@@ -373,7 +390,7 @@ void Store::insert_run_series(int configuration, int replicate, std::span<const 
   }
   sqlite3_stmt* s = insert_run_series_;
   const auto months = static_cast<std::size_t>(calendar_.months());
-  for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+  for (const std::size_t m : metrics_by_name()) {
     sqlite3_bind_int64(s, 1, configuration);
     sqlite3_bind_int64(s, 2, replicate);
     sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),
@@ -389,8 +406,9 @@ void Store::insert_series(int configuration, std::span<const float> bands) {
   }
   sqlite3_stmt* s = insert_series_;
   const auto months = static_cast<std::size_t>(calendar_.months());
+  // (The statistics' names are in alphabetical order already.)
   for (std::size_t stat = 0; stat < engine::kBandSize; ++stat) {
-    for (std::size_t m = 0; m < model::kMetricCount; ++m) {
+    for (const std::size_t m : metrics_by_name()) {
       sqlite3_bind_int64(s, 1, configuration);
       sqlite3_bind_text(s, 2, engine::kBandStatistics[stat], -1, SQLITE_STATIC);
       sqlite3_bind_text(s, 3, model::kMetrics[m].name.data(),

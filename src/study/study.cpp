@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <utility>
 
@@ -92,18 +93,20 @@ struct WindowStorage {
   std::size_t measures_per_run;
   std::size_t cells;
   std::size_t replicates;
-  std::vector<double> measures;
-  std::vector<float> series;
-  std::vector<float> bands;
+  // Not zeroed: every slot is written before it is read, and the pages are first touched by
+  // the threads that fill them.
+  std::unique_ptr<double[]> measures;
+  std::unique_ptr<float[]> series;
+  std::unique_ptr<float[]> bands;
 
   WindowStorage(std::size_t width, std::size_t replicates_, std::size_t measures_,
                 std::size_t cells_)
       : measures_per_run(measures_),
         cells(cells_),
         replicates(replicates_),
-        measures(width * replicates_ * measures_),
-        series(width * replicates_ * cells_),
-        bands(width * kBandSize * cells_) {}
+        measures(std::make_unique_for_overwrite<double[]>(width * replicates_ * measures_)),
+        series(std::make_unique_for_overwrite<float[]>(width * replicates_ * cells_)),
+        bands(std::make_unique_for_overwrite<float[]>(width * kBandSize * cells_)) {}
 
   engine::TaskSlot slot(std::size_t task) {
     return {std::span<double>(&measures[task * measures_per_run], measures_per_run),
@@ -259,6 +262,10 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     // the runs delivered and the configurations aggregated since the last one.
     const auto write = [&] {
       progress.take(runs, ready);
+      // In key order (todo is ascending and tasks are configuration-major), which SQLite's
+      // B-trees take fastest.
+      std::sort(runs.begin(), runs.end());
+      std::sort(ready.begin(), ready.end());
       if (!runs.empty() || !ready.empty()) {
         store.begin();
         for (const std::size_t t : runs) {
