@@ -118,7 +118,7 @@ struct WindowStorage {
 
   // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last).
   void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
-    std::vector<double> block(kBlockCells * replicates);
+    std::vector<float> block(kBlockCells * replicates);
     const float* runs = &series[slot * replicates * cells];
     float* out = &bands[slot * kBandSize * cells];
     for (std::size_t from = first; from < last; from += kBlockCells) {
@@ -130,7 +130,7 @@ struct WindowStorage {
       }
       for (std::size_t j = 0; j < n; ++j) {
         double values[kBandSize];
-        engine::band(std::span<double>(&block[j * replicates], replicates), values, 1);
+        engine::band(std::span<float>(&block[j * replicates], replicates), values, 1);
         for (std::size_t s = 0; s < kBandSize; ++s)
           out[s * cells + from + j] = static_cast<float>(values[s]);
       }

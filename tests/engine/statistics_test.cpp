@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <random>
+#include <span>
 #include <vector>
 
 namespace samspel::engine {
@@ -74,6 +77,33 @@ TEST(Statistics, BandIsTheMeanThenTheQuantiles) {
   EXPECT_DOUBLE_EQ(out[6], 2.0);   // q50
   EXPECT_DOUBLE_EQ(out[10], 3.8);  // q95: position 1.9 between 2 and 4
   EXPECT_DOUBLE_EQ(out[1], 0.0);   // the slots between are untouched
+}
+
+// band selects order statistics instead of sorting: it must give exactly what the mean and
+// quantile_sorted give on a sorted copy, in double and in single precision, for sizes on both
+// sides of where it switches from sorting to selecting, with ties.
+TEST(Statistics, BandEqualsMeanAndQuantilesOfTheSortedValues) {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<int> level(0, 40);
+  for (const std::size_t n : {1U, 2U, 5U, 31U, 32U, 33U, 100U, 257U}) {
+    std::vector<float> floats(n);
+    for (auto& v : floats)
+      v = static_cast<float>(level(random)) / 7.0F;
+    std::vector<double> doubles(floats.begin(), floats.end());
+    std::vector<double> sorted = doubles;
+    std::sort(sorted.begin(), sorted.end());
+    std::array<double, kBandSize> expected{summarize(doubles).mean};
+    for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q)
+      expected[q + 1] = quantile_sorted(sorted, kQuantileLevels[q]);
+    std::array<double, kBandSize> from_doubles{};
+    std::array<double, kBandSize> from_floats{};
+    band(std::span<double>(doubles), from_doubles.data(), 1);
+    band(std::span<float>(floats), from_floats.data(), 1);
+    for (std::size_t s = 0; s < kBandSize; ++s) {
+      EXPECT_EQ(from_doubles[s], expected[s]) << "n " << n << ", statistic " << s;
+      EXPECT_EQ(from_floats[s], expected[s]) << "n " << n << ", statistic " << s;
+    }
+  }
 }
 
 }  // namespace

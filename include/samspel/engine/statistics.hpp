@@ -41,8 +41,12 @@ inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 inline constexpr const char* kBandStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
 inline constexpr std::size_t kBandSize = std::size(kBandStatistics);
 
-// The mean and the kQuantileLevels quantiles of `values` (sorted in place) into out[0],
-// out[stride], ..., out[5 * stride].
+// The mean and the kQuantileLevels quantiles of `values` (reordered in place) into out[0],
+// out[stride], ..., out[5 * stride]: the same numbers as summarize(values).mean and
+// quantile_sorted on the sorted values.
 void band(std::span<double> values, double* out, std::size_t stride);
+// The same for single-precision values, computed in double: equal to the band of the values
+// converted to double.
+void band(std::span<float> values, double* out, std::size_t stride);
 
 }  // namespace samspel::engine
