@@ -1,7 +1,6 @@
 #include "samspel/engine/statistics.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 
@@ -36,77 +35,59 @@ Summary summarize(std::span<const double> values) {
   return s;
 }
 
-namespace {
-
-// Puts the elements of the given ranks (ascending, within [lo, hi)) of values[lo, hi) where a
-// sort would put them, selecting the middle rank first so that each selection halves the
-// range the others search.
-template <typename T>
-void select_ranks(std::span<T> values, std::span<const std::size_t> ranks, std::size_t lo,
-                  std::size_t hi) {
-  if (ranks.empty()) return;
-  const std::size_t middle = ranks.size() / 2;
-  const std::size_t k = ranks[middle];
-  std::nth_element(values.begin() + static_cast<std::ptrdiff_t>(lo),
-                   values.begin() + static_cast<std::ptrdiff_t>(k),
-                   values.begin() + static_cast<std::ptrdiff_t>(hi));
-  select_ranks(values, ranks.first(middle), lo, k);
-  select_ranks(values, ranks.subspan(middle + 1), k + 1, hi);
-}
-
-// Below this many values a sort is as fast as selecting the ranks.
-constexpr std::size_t kSortBelow = 32;
-
-// The quantiles need only the order statistics around their positions, not a sorted copy: a
-// band of 100 replicates costs a fraction of a sort. The values are the same as
-// quantile_sorted's on the sorted values, computed the same way in double.
-template <typename T>
-void band_of(std::span<T> values, double* out, std::size_t stride) {
-  const std::size_t n = values.size();
-  double sum = 0;
-  for (const T v : values)
-    sum += static_cast<double>(v);
-  out[0] = n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-  if (n == 0) {
-    for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q)
-      out[(q + 1) * stride] = std::numeric_limits<double>::quiet_NaN();
-    return;
-  }
-  std::array<std::size_t, 2 * std::size(kQuantileLevels)> ranks{};
-  std::array<double, std::size(kQuantileLevels)> fractions{};
-  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
-    const double position = kQuantileLevels[q] * static_cast<double>(n - 1);
-    const auto below = static_cast<std::size_t>(std::floor(position));
-    ranks[2 * q] = below;
-    ranks[2 * q + 1] = below + 1 < n ? below + 1 : below;
-    fractions[q] = position - static_cast<double>(below);
-  }
-  if (n < kSortBelow) {
-    std::sort(values.begin(), values.end());
-  } else {
-    std::array<std::size_t, ranks.size()> distinct = ranks;
-    std::sort(distinct.begin(), distinct.end());
-    const auto end = std::unique(distinct.begin(), distinct.end());
-    select_ranks(values,
-                 std::span<const std::size_t>(distinct.begin(),
-                                              static_cast<std::size_t>(end - distinct.begin())),
-                 0, n);
-  }
-  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
-    const auto below = static_cast<double>(values[ranks[2 * q]]);
-    const auto above = static_cast<double>(values[ranks[2 * q + 1]]);
-    out[(q + 1) * stride] = below + fractions[q] * (above - below);
-  }
-}
-
-}  // namespace
-
 void band(std::span<double> values, double* out, std::size_t stride) {
-  band_of(values, out, stride);
+  out[0] = summarize(values).mean;
+  std::sort(values.begin(), values.end());
+  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
+    out[(q + 1) * stride] = quantile_sorted(values, kQuantileLevels[q]);
+  }
 }
 
-void band(std::span<float> values, double* out, std::size_t stride) {
-  band_of(values, out, stride);
+BandsInOrder::BandsInOrder(std::size_t runs) : sorted_(runs) {
+  restart();
+}
+
+void BandsInOrder::restart() {
+  for (std::size_t r = 0; r < sorted_.size(); ++r)
+    sorted_[r].run = static_cast<std::uint32_t>(r);
+}
+
+void BandsInOrder::band(std::span<const float> values, double* out, std::size_t stride) {
+  const std::size_t n = sorted_.size();
+  double sum = 0;
+  for (const float v : values)
+    sum += v;
+  out[0] = n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+  for (Entry& e : sorted_)
+    e.value = values[e.run];
+  // Insertion sort while it stays cheap (a few moves per value); beyond, a fresh sort.
+  const std::size_t budget = 4 * n;
+  std::size_t moves = 0;
+  for (std::size_t i = 1; i < n && moves <= budget; ++i) {
+    const Entry e = sorted_[i];
+    std::size_t j = i;
+    for (; j > 0 && e.value < sorted_[j - 1].value; --j)
+      sorted_[j] = sorted_[j - 1];
+    sorted_[j] = e;
+    moves += i - j;
+  }
+  if (moves > budget) {
+    std::sort(sorted_.begin(), sorted_.end(),
+              [](const Entry& a, const Entry& b) { return a.value < b.value; });
+  }
+  // quantile_sorted's interpolation, on the values in double.
+  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
+    double value = std::numeric_limits<double>::quiet_NaN();
+    if (n > 0) {
+      const double position = kQuantileLevels[q] * static_cast<double>(n - 1);
+      const auto below = static_cast<std::size_t>(std::floor(position));
+      const std::size_t above = below + 1 < n ? below + 1 : below;
+      const double fraction = position - static_cast<double>(below);
+      const double low = sorted_[below].value;
+      value = low + fraction * (static_cast<double>(sorted_[above].value) - low);
+    }
+    out[(q + 1) * stride] = value;
+  }
 }
 
 double t_quantile_975(int df) {

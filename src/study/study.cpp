@@ -21,9 +21,6 @@ using model::kMetricCount;
 // that the last configuration of a window is shared among the threads, large enough that the
 // queue is not the cost.
 constexpr std::size_t kChunkCells = 1024;
-// Cells gathered at a time: a run's series is contiguous and a cell's values are one per run,
-// far apart, so a block of cells is read from each run in one stretch and stays in cache.
-constexpr std::size_t kBlockCells = 64;
 
 // One window's runs. Task t is replicate t % replicates of configuration todo[t / replicates]:
 // the runs of a configuration are handed out together, so that its series are aggregated as
@@ -116,24 +113,24 @@ struct WindowStorage {
     return std::span<const float>(&bands[slot * kBandSize * cells], kBandSize * cells);
   }
 
-  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last).
+  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). A cell's
+  // values are one per run, far apart; successive cells (months) of a run are adjacent, so
+  // the cache lines read for one cell serve the next ones. Successive months of a metric
+  // order the runs much alike, which BandsInOrder turns into little sorting.
   void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
-    std::vector<float> block(kBlockCells * replicates);
+    const std::size_t months = cells / kMetricCount;
     const float* runs = &series[slot * replicates * cells];
     float* out = &bands[slot * kBandSize * cells];
-    for (std::size_t from = first; from < last; from += kBlockCells) {
-      const std::size_t n = std::min(kBlockCells, last - from);
-      for (std::size_t r = 0; r < replicates; ++r) {
-        const float* run = &runs[r * cells + from];
-        for (std::size_t j = 0; j < n; ++j)
-          block[j * replicates + r] = run[j];
-      }
-      for (std::size_t j = 0; j < n; ++j) {
-        double values[kBandSize];
-        engine::band(std::span<float>(&block[j * replicates], replicates), values, 1);
-        for (std::size_t s = 0; s < kBandSize; ++s)
-          out[s * cells + from + j] = static_cast<float>(values[s]);
-      }
+    engine::BandsInOrder order(replicates);
+    std::vector<float> values(replicates);
+    for (std::size_t cell = first; cell < last; ++cell) {
+      if (cell % months == 0) order.restart();  // a new metric
+      for (std::size_t r = 0; r < replicates; ++r)
+        values[r] = runs[r * cells + cell];
+      double band[kBandSize];
+      order.band(values, band, 1);
+      for (std::size_t s = 0; s < kBandSize; ++s)
+        out[s * cells + cell] = static_cast<float>(band[s]);
     }
   }
 };

@@ -2,6 +2,7 @@
 // depend on how replicates were scheduled.
 #pragma once
 
+#include <cstdint>
 #include <iterator>
 #include <span>
 #include <vector>
@@ -41,12 +42,30 @@ inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 inline constexpr const char* kBandStatistics[] = {"mean", "q05", "q25", "q50", "q75", "q95"};
 inline constexpr std::size_t kBandSize = std::size(kBandStatistics);
 
-// The mean and the kQuantileLevels quantiles of `values` (reordered in place) into out[0],
-// out[stride], ..., out[5 * stride]: the same numbers as summarize(values).mean and
-// quantile_sorted on the sorted values.
+// The mean and the kQuantileLevels quantiles of `values` (sorted in place) into out[0],
+// out[stride], ..., out[5 * stride].
 void band(std::span<double> values, double* out, std::size_t stride);
-// The same for single-precision values, computed in double: equal to the band of the values
-// converted to double.
-void band(std::span<float> values, double* out, std::size_t stride);
+
+// band() of one cell after another of the same runs, for cells whose runs come in nearly the
+// same order from one cell to the next (successive months of one metric): each cell's values
+// are sorted starting from the previous cell's order, by insertion, which is linear when the
+// order changed little; a cell whose order changed much is sorted afresh. The numbers are
+// band()'s: the mean sums the values in run order, the quantiles are order statistics.
+class BandsInOrder {
+ public:
+  explicit BandsInOrder(std::size_t runs);
+  // The next cell is unrelated to the previous one.
+  void restart();
+  // `values`: one per run, in run order (runs() of them).
+  void band(std::span<const float> values, double* out, std::size_t stride);
+  std::size_t runs() const { return sorted_.size(); }
+
+ private:
+  struct Entry {
+    float value;
+    std::uint32_t run;
+  };
+  std::vector<Entry> sorted_;  // the previous cell's values in ascending order
+};
 
 }  // namespace samspel::engine
