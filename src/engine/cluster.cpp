@@ -1,6 +1,7 @@
 #include "samspel/engine/cluster.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -264,6 +265,7 @@ void Cluster::serve(const Round& round, unsigned threads) const {
     std::vector<double> doubles;
     std::vector<float> floats;
     std::atomic<bool> done{false};
+    std::array<MPI_Request, 2> sends{MPI_REQUEST_NULL, MPI_REQUEST_NULL};
   };
   const unsigned n = resolve_threads(threads, batch_size(threads));
   const std::uint64_t want = batch_size(n);
@@ -298,8 +300,10 @@ void Cluster::serve(const Round& round, unsigned threads) const {
     pool.emplace_back(work);
 
   // The calling thread asks for tasks ahead and sends finished results in the order the tasks
-  // came; items are reused.
+  // came, without waiting for them to arrive (a blocking send spins until rank 0 takes the
+  // message, on a core the workers need); items are reused once their sends are complete.
   std::deque<std::unique_ptr<Item>> order;
+  std::deque<std::unique_ptr<Item>> sending;
   std::vector<std::unique_ptr<Item>> spare;
   bool asked = false;
   bool round_over = false;
@@ -349,15 +353,23 @@ void Cluster::serve(const Round& round, unsigned threads) const {
     }
     while (!order.empty() && order.front()->done.load(std::memory_order_acquire)) {
       Item& item = *order.front();
-      MPI_Send(item.doubles.data(), static_cast<int>(item.doubles.size()), MPI_DOUBLE, 0, kDoubles,
-               MPI_COMM_WORLD);
-      MPI_Send(item.floats.data(), static_cast<int>(item.floats.size()), MPI_FLOAT, 0, kFloats,
-               MPI_COMM_WORLD);
-      spare.push_back(std::move(order.front()));
+      MPI_Isend(item.doubles.data(), static_cast<int>(item.doubles.size()), MPI_DOUBLE, 0, kDoubles,
+                MPI_COMM_WORLD, &item.sends[0]);
+      MPI_Isend(item.floats.data(), static_cast<int>(item.floats.size()), MPI_FLOAT, 0, kFloats,
+                MPI_COMM_WORLD, &item.sends[1]);
+      sending.push_back(std::move(order.front()));
       order.pop_front();
       busy = true;
     }
-    if (round_over && order.empty()) break;
+    while (!sending.empty()) {
+      int sent = 0;
+      MPI_Testall(2, sending.front()->sends.data(), &sent, MPI_STATUSES_IGNORE);
+      if (sent == 0) break;
+      spare.push_back(std::move(sending.front()));
+      sending.pop_front();
+      busy = true;
+    }
+    if (round_over && order.empty() && sending.empty()) break;
     if (busy) {
       backoff.reset();
     } else {
