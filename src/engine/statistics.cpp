@@ -53,13 +53,16 @@ void BandsInOrder::restart() {
 }
 
 void BandsInOrder::band(std::span<const float> values, double* out, std::size_t stride) {
-  const std::size_t n = sorted_.size();
   double sum = 0;
   for (const float v : values)
     sum += v;
-  out[0] = n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-  for (Entry& e : sorted_)
-    e.value = values[e.run];
+  out[0] = values.empty() ? std::numeric_limits<double>::quiet_NaN()
+                          : sum / static_cast<double>(values.size());
+  quantiles([&values](std::uint32_t r) { return values[r]; }, out + stride, stride);
+}
+
+void BandsInOrder::sort_from_previous() {
+  const std::size_t n = sorted_.size();
   // Insertion sort while it stays cheap (a few moves per value); beyond, a fresh sort.
   const std::size_t budget = 4 * n;
   std::size_t moves = 0;
@@ -75,7 +78,11 @@ void BandsInOrder::band(std::span<const float> values, double* out, std::size_t 
     std::sort(sorted_.begin(), sorted_.end(),
               [](const Entry& a, const Entry& b) { return a.value < b.value; });
   }
-  // quantile_sorted's interpolation, on the values in double.
+}
+
+// quantile_sorted's interpolation, on the values in double.
+void BandsInOrder::interpolate(double* out, std::size_t stride) const {
+  const std::size_t n = sorted_.size();
   for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
     double value = std::numeric_limits<double>::quiet_NaN();
     if (n > 0) {
@@ -86,7 +93,7 @@ void BandsInOrder::band(std::span<const float> values, double* out, std::size_t 
       const double low = sorted_[below].value;
       value = low + fraction * (static_cast<double>(sorted_[above].value) - low);
     }
-    out[(q + 1) * stride] = value;
+    out[q * stride] = value;
   }
 }
 

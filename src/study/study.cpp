@@ -113,24 +113,31 @@ struct WindowStorage {
     return std::span<const float>(&bands[slot * kBandSize * cells], kBandSize * cells);
   }
 
-  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). A cell's
-  // values are one per run, far apart; successive cells (months) of a run are adjacent, so
-  // the cache lines read for one cell serve the next ones. Successive months of a metric
-  // order the runs much alike, which BandsInOrder turns into little sorting.
+  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). The means
+  // are summed run after run over all the cells at once (each cell's sum in run order, as
+  // band() sums, but without a chain of dependent additions per cell). A cell's values are one
+  // per run, far apart; successive cells (months) of a run are adjacent, so the cache lines
+  // read for one cell serve the next ones. Successive months of a metric order the runs much
+  // alike, which BandsInOrder turns into little sorting.
   void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
     const std::size_t months = cells / kMetricCount;
     const float* runs = &series[slot * replicates * cells];
     float* out = &bands[slot * kBandSize * cells];
+    std::vector<double> sums(last - first, 0.0);
+    for (std::size_t r = 0; r < replicates; ++r) {
+      const float* run = &runs[r * cells + first];
+      for (std::size_t j = 0; j < sums.size(); ++j)
+        sums[j] += run[j];
+    }
+    for (std::size_t j = 0; j < sums.size(); ++j)
+      out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
     engine::BandsInOrder order(replicates);
-    std::vector<float> values(replicates);
     for (std::size_t cell = first; cell < last; ++cell) {
       if (cell % months == 0) order.restart();  // a new metric
-      for (std::size_t r = 0; r < replicates; ++r)
-        values[r] = runs[r * cells + cell];
-      double band[kBandSize];
-      order.band(values, band, 1);
-      for (std::size_t s = 0; s < kBandSize; ++s)
-        out[s * cells + cell] = static_cast<float>(band[s]);
+      double quantiles[kBandSize - 1];
+      order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
+      for (std::size_t q = 0; q + 1 < kBandSize; ++q)
+        out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
     }
   }
 };
