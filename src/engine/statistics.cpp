@@ -45,6 +45,13 @@ void band(std::span<double> values, double* out, std::size_t stride) {
 
 BandsInOrder::BandsInOrder(std::size_t runs) : sorted_(runs) {
   restart();
+  // quantile_sorted's positions for this many values.
+  for (std::size_t q = 0; q < std::size(kQuantileLevels) && runs > 0; ++q) {
+    const double position = kQuantileLevels[q] * static_cast<double>(runs - 1);
+    below_[q] = static_cast<std::size_t>(std::floor(position));
+    above_[q] = below_[q] + 1 < runs ? below_[q] + 1 : below_[q];
+    fraction_[q] = position - static_cast<double>(below_[q]);
+  }
 }
 
 void BandsInOrder::restart() {
@@ -82,18 +89,13 @@ void BandsInOrder::sort_from_previous() {
 
 // quantile_sorted's interpolation, on the values in double.
 void BandsInOrder::interpolate(double* out, std::size_t stride) const {
-  const std::size_t n = sorted_.size();
   for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
-    double value = std::numeric_limits<double>::quiet_NaN();
-    if (n > 0) {
-      const double position = kQuantileLevels[q] * static_cast<double>(n - 1);
-      const auto below = static_cast<std::size_t>(std::floor(position));
-      const std::size_t above = below + 1 < n ? below + 1 : below;
-      const double fraction = position - static_cast<double>(below);
-      const double low = sorted_[below].value;
-      value = low + fraction * (static_cast<double>(sorted_[above].value) - low);
+    if (sorted_.empty()) {
+      out[q * stride] = std::numeric_limits<double>::quiet_NaN();
+      continue;
     }
-    out[q * stride] = value;
+    const double low = sorted_[below_[q]].value;
+    out[q * stride] = low + fraction_[q] * (static_cast<double>(sorted_[above_[q]].value) - low);
   }
 }
 

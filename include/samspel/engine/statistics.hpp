@@ -2,6 +2,7 @@
 // depend on how replicates were scheduled.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iterator>
 #include <span>
@@ -78,6 +79,10 @@ class BandsInOrder {
   void interpolate(double* out, std::size_t stride) const;
 
   std::vector<Entry> sorted_;  // the current cell's values, ascending once sorted
+  // Where each quantile lies among the sorted values: the same for every cell.
+  std::array<std::size_t, std::size(kQuantileLevels)> below_{};
+  std::array<std::size_t, std::size(kQuantileLevels)> above_{};
+  std::array<double, std::size(kQuantileLevels)> fraction_{};
 };
 
 }  // namespace samspel::engine
