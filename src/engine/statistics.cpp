@@ -70,20 +70,24 @@ void BandsInOrder::band(std::span<const float> values, double* out, std::size_t 
 
 void BandsInOrder::sort_from_previous() {
   const std::size_t n = sorted_.size();
-  // Insertion sort while it stays cheap (a few moves per value); beyond, a fresh sort.
-  const std::size_t budget = 4 * n;
-  std::size_t moves = 0;
-  for (std::size_t i = 1; i < n && moves <= budget; ++i) {
+  // How far the previous order is from this cell's: the number of places where it descends.
+  // Few descents: insertion sort, linear; many (a metric that jumps from month to month): a
+  // fresh sort, rather than insertions that would cost more.
+  std::size_t descents = 0;
+  for (std::size_t i = 1; i < n; ++i)
+    descents += sorted_[i].value < sorted_[i - 1].value ? 1 : 0;
+  if (descents == 0) return;
+  if (descents > n / 8) {
+    std::sort(sorted_.begin(), sorted_.end(),
+              [](const Entry& a, const Entry& b) { return a.value < b.value; });
+    return;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
     const Entry e = sorted_[i];
     std::size_t j = i;
     for (; j > 0 && e.value < sorted_[j - 1].value; --j)
       sorted_[j] = sorted_[j - 1];
     sorted_[j] = e;
-    moves += i - j;
-  }
-  if (moves > budget) {
-    std::sort(sorted_.begin(), sorted_.end(),
-              [](const Entry& a, const Entry& b) { return a.value < b.value; });
   }
 }
 

@@ -79,9 +79,9 @@ TEST(Statistics, BandIsTheMeanThenTheQuantiles) {
   EXPECT_DOUBLE_EQ(out[1], 0.0);   // the slots between are untouched
 }
 
-// BandsInOrder sorts each cell from the previous cell's order: whether the order changed a
-// little (insertion), much (a fresh sort) or not at all, with ties, it must give exactly band()'s
-// numbers, for any number of runs.
+// BandsInOrder sorts each cell from the previous cell's order: whether the order changed in a
+// few places (insertion), much (a fresh sort) or not at all, with ties, it must give exactly
+// band()'s numbers, for any number of runs.
 TEST(Statistics, BandsInOrderEqualBandCellByCell) {
   std::mt19937_64 random(7);
   std::uniform_int_distribution<int> level(0, 40);
@@ -89,8 +89,10 @@ TEST(Statistics, BandsInOrderEqualBandCellByCell) {
   for (const std::size_t n : {1U, 2U, 5U, 33U, 100U}) {
     BandsInOrder bands(n);
     std::vector<float> values(n);
-    for (int cell = 0; cell < 60; ++cell) {
-      // Cells 0-19 drift a little, 20-39 are drawn afresh, 40-59 repeat the last one.
+    std::uniform_int_distribution<std::size_t> which(0, n - 1);
+    for (int cell = 0; cell < 80; ++cell) {
+      // Cells 0-19 drift a little, 20-39 are drawn afresh, 40-59 repeat the last one, 60-79
+      // move one run (the order changes in one place: sorted by insertion).
       for (auto& v : values) {
         if (cell == 0 || (cell >= 20 && cell < 40)) {
           v = static_cast<float>(level(random)) / 7.0F;
@@ -98,6 +100,7 @@ TEST(Statistics, BandsInOrderEqualBandCellByCell) {
           v += static_cast<float>(step(random)) / 7.0F;
         }
       }
+      if (cell >= 60) values[which(random)] = static_cast<float>(level(random)) / 7.0F;
       if (cell == 30) bands.restart();
       std::vector<double> doubles(values.begin(), values.end());
       std::array<double, kBandSize> expected{};
