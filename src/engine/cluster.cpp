@@ -184,42 +184,57 @@ void Cluster::coordinate(const Round& round, unsigned threads) const {
   const auto tick_interval = std::chrono::milliseconds(round.tick_ms);
   auto last_tick = Clock::now();
 #ifdef SAMSPEL_WITH_MPI
-  // The tasks handed to each rank, in order: a rank returns results in the order it got the
-  // tasks, so each result is received straight into its task's slot.
-  std::vector<std::deque<std::size_t>> handed(static_cast<std::size_t>(size_));
+  // When tasks are handed to a rank, the receives of their results are posted at once, straight
+  // into the tasks' slots: a rank returns results in the order it got the tasks, and MPI
+  // matches messages of one sender and tag in order. Nothing then waits in a blocking receive
+  // (which would spin on a core the workers need until the sender's progress).
+  struct Receive {
+    std::size_t task;
+    std::array<MPI_Request, 2> requests;
+  };
+  std::vector<std::deque<Receive>> posted(static_cast<std::size_t>(size_));
   int served_out = 0;  // ranks told that this round has no more tasks
   Backoff backoff;
+  const auto hand_out = [&](int source) {
+    std::uint64_t want = 0;
+    MPI_Recv(&want, 1, MPI_UINT64_T, source, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    std::vector<std::uint64_t> tasks;
+    auto& receives = posted[static_cast<std::size_t>(source)];
+    while (tasks.size() < want && !local.failed) {
+      const std::size_t t = local.next.fetch_add(1, std::memory_order_relaxed);
+      if (t >= round.tasks) break;
+      tasks.push_back(t);
+      const TaskSlot slot = round.slot(t);
+      Receive& r = receives.emplace_back(Receive{t, {MPI_REQUEST_NULL, MPI_REQUEST_NULL}});
+      MPI_Irecv(slot.doubles.data(), static_cast<int>(round.doubles), MPI_DOUBLE, source, kDoubles,
+                MPI_COMM_WORLD, &r.requests[0]);
+      MPI_Irecv(slot.floats.data(), static_cast<int>(round.floats), MPI_FLOAT, source, kFloats,
+                MPI_COMM_WORLD, &r.requests[1]);
+    }
+    MPI_Send(tasks.data(), static_cast<int>(tasks.size()), MPI_UINT64_T, source, kTasks,
+             MPI_COMM_WORLD);
+    if (tasks.empty()) ++served_out;
+  };
   const auto poll = [&] {
+    bool busy = false;
     int flag = 0;
     MPI_Status status;
-    MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-    if (flag == 0) return false;
-    const int source = status.MPI_SOURCE;
-    if (status.MPI_TAG == kRequest) {
-      std::uint64_t want = 0;
-      MPI_Recv(&want, 1, MPI_UINT64_T, source, kRequest, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      std::vector<std::uint64_t> tasks;
-      while (tasks.size() < want && !local.failed) {
-        const std::size_t t = local.next.fetch_add(1, std::memory_order_relaxed);
-        if (t >= round.tasks) break;
-        tasks.push_back(t);
-        handed[static_cast<std::size_t>(source)].push_back(t);
-      }
-      MPI_Send(tasks.data(), static_cast<int>(tasks.size()), MPI_UINT64_T, source, kTasks,
-               MPI_COMM_WORLD);
-      if (tasks.empty()) ++served_out;
-    } else if (status.MPI_TAG == kDoubles) {
-      auto& fifo = handed[static_cast<std::size_t>(source)];
-      const std::size_t t = fifo.front();
-      fifo.pop_front();
-      const TaskSlot slot = round.slot(t);
-      MPI_Recv(slot.doubles.data(), static_cast<int>(round.doubles), MPI_DOUBLE, source, kDoubles,
-               MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      MPI_Recv(slot.floats.data(), static_cast<int>(round.floats), MPI_FLOAT, source, kFloats,
-               MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      local.deliver(t);
+    MPI_Iprobe(MPI_ANY_SOURCE, kRequest, MPI_COMM_WORLD, &flag, &status);
+    if (flag != 0) {
+      hand_out(status.MPI_SOURCE);
+      busy = true;
     }
-    return true;
+    for (auto& receives : posted) {
+      while (!receives.empty()) {
+        int done = 0;
+        MPI_Testall(2, receives.front().requests.data(), &done, MPI_STATUSES_IGNORE);
+        if (done == 0) break;
+        local.deliver(receives.front().task);
+        receives.pop_front();
+        busy = true;
+      }
+    }
+    return busy;
   };
 #endif
   while (true) {
