@@ -5,8 +5,9 @@
 // depends only on i.
 //
 // Every process has the same layout: worker threads that only compute, and the calling thread,
-// which only moves results (rank 0: receives them and calls tick(); other ranks: sends them),
-// so that 2 ranks of 1 thread do what 1 process of 2 threads does.
+// which only moves results (rank 0: hands out tasks, receives results and calls tick(); other
+// ranks: ask for tasks and send results), so that 2 ranks of 1 thread do what 1 process of 2
+// threads does.
 #pragma once
 
 #include <cstddef>
@@ -42,7 +43,9 @@ struct Round {
   // threads do before taking another task; returns false when there is none now. The round
   // ends when every task is delivered and no side work is left.
   std::function<bool()> side_work;
-  // Rank 0: called on the calling thread about every tick_ms, and once at the end.
+  // Rank 0: called about every tick_ms, one call at a time, on the calling thread (under MPI on
+  // a thread of its own, so that the calling thread answers the ranks meanwhile), and once at
+  // the end on the calling thread.
   std::function<void()> tick;
   int tick_ms = 100;
 };
