@@ -43,6 +43,66 @@ void band(std::span<double> values, double* out, std::size_t stride) {
   }
 }
 
+BandsInOrder::BandsInOrder(std::size_t runs) : sorted_(runs) {
+  restart();
+  // quantile_sorted's positions for this many values.
+  for (std::size_t q = 0; q < std::size(kQuantileLevels) && runs > 0; ++q) {
+    const double position = kQuantileLevels[q] * static_cast<double>(runs - 1);
+    below_[q] = static_cast<std::size_t>(std::floor(position));
+    above_[q] = below_[q] + 1 < runs ? below_[q] + 1 : below_[q];
+    fraction_[q] = position - static_cast<double>(below_[q]);
+  }
+}
+
+void BandsInOrder::restart() {
+  for (std::size_t r = 0; r < sorted_.size(); ++r)
+    sorted_[r].run = static_cast<std::uint32_t>(r);
+}
+
+void BandsInOrder::band(std::span<const float> values, double* out, std::size_t stride) {
+  double sum = 0;
+  for (const float v : values)
+    sum += v;
+  out[0] = values.empty() ? std::numeric_limits<double>::quiet_NaN()
+                          : sum / static_cast<double>(values.size());
+  quantiles([&values](std::uint32_t r) { return values[r]; }, out + stride, stride);
+}
+
+void BandsInOrder::sort_from_previous() {
+  const std::size_t n = sorted_.size();
+  // How far the previous order is from this cell's: the number of places where it descends.
+  // Few descents: insertion sort, linear; many (a metric that jumps from month to month): a
+  // fresh sort, rather than insertions that would cost more.
+  std::size_t descents = 0;
+  for (std::size_t i = 1; i < n; ++i)
+    descents += sorted_[i].value < sorted_[i - 1].value ? 1 : 0;
+  if (descents == 0) return;
+  if (descents > n / 8) {
+    std::sort(sorted_.begin(), sorted_.end(),
+              [](const Entry& a, const Entry& b) { return a.value < b.value; });
+    return;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    const Entry e = sorted_[i];
+    std::size_t j = i;
+    for (; j > 0 && e.value < sorted_[j - 1].value; --j)
+      sorted_[j] = sorted_[j - 1];
+    sorted_[j] = e;
+  }
+}
+
+// quantile_sorted's interpolation, on the values in double.
+void BandsInOrder::interpolate(double* out, std::size_t stride) const {
+  for (std::size_t q = 0; q < std::size(kQuantileLevels); ++q) {
+    if (sorted_.empty()) {
+      out[q * stride] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
+    const double low = sorted_[below_[q]].value;
+    out[q * stride] = low + fraction_[q] * (static_cast<double>(sorted_[above_[q]].value) - low);
+  }
+}
+
 double t_quantile_975(int df) {
   // Exact to the printed digits for small df (standard tables); beyond, the Cornish-Fisher
   // expansion around the normal quantile, within 1e-4 of the exact value for df > 30.

@@ -1,8 +1,11 @@
 #include "samspel/study/study.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <utility>
 
-#include "samspel/engine/parallel.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
@@ -11,57 +14,19 @@ namespace samspel::study {
 
 namespace {
 
-struct FinishedRun {
-  int configuration;
-  int replicate;
-  std::vector<double> measures;
-  std::vector<double> series;  // only when the study keeps series
-};
+using engine::kBandSize;
+using model::kMetricCount;
 
-// mean, q05, q25, q50, q75, q95 of every month and metric: rows[stat][month][metric]. A run's
-// series is contiguous and a cell's values are one per run, far apart: cells are taken a block
-// at a time, each run's block read in one stretch, so the gathering stays in cache.
-std::vector<double> aggregate(const std::vector<float>& runs, int replicates, int months) {
-  const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
-  const auto n_runs = static_cast<std::size_t>(replicates);
-  constexpr std::size_t kBlock = 64;
-  std::vector<double> rows(engine::kBandSize * cells);
-  std::vector<double> block(kBlock * n_runs);
-  for (std::size_t first = 0; first < cells; first += kBlock) {
-    const std::size_t n = std::min(kBlock, cells - first);
-    for (std::size_t r = 0; r < n_runs; ++r) {
-      const float* run = &runs[r * cells + first];
-      for (std::size_t j = 0; j < n; ++j)
-        block[j * n_runs + r] = run[j];
-    }
-    for (std::size_t j = 0; j < n; ++j)
-      engine::band(std::span<double>(&block[j * n_runs], n_runs), &rows[first + j], cells);
-  }
-  return rows;
-}
+// Cells (month x metric) of one configuration aggregated as one unit of side work: small enough
+// that the last configuration of a window is shared among the threads, large enough that the
+// queue is not the cost.
+constexpr std::size_t kChunkCells = 1024;
 
-// Writes each configuration's bands (mean and quantiles per month and metric). The bands are
-// computed on the study's threads, a chunk of configurations at a time so that no more than a
-// chunk's bands are held at once; the store is written from the calling thread only.
-void store_bands(const std::vector<int>& todo, std::vector<std::vector<float>>& series,
-                 int replicates, int months, unsigned threads, io::Store& store) {
-  constexpr std::size_t kChunk = 32;
-  std::vector<std::vector<double>> bands(kChunk);
-  store.begin();
-  for (std::size_t first = 0; first < todo.size(); first += kChunk) {
-    const std::size_t n = std::min(kChunk, todo.size() - first);
-    engine::parallel_for(n, threads, [&](std::size_t i) {
-      bands[i] = aggregate(series[first + i], replicates, months);
-      std::vector<float>().swap(series[first + i]);  // its runs are no longer needed
-    });
-    for (std::size_t i = 0; i < n; ++i)
-      store.insert_series(todo[first + i], bands[i]);
-  }
-  store.commit();
-}
-
-// One window's runs: task t is replicate t / |todo| of configuration todo[t % |todo|], so
-// runs interleave replicate by replicate. Its result is the run's measures, then its series.
+// One window's runs. Task t is replicate t % replicates of configuration todo[t / replicates]:
+// the runs of a configuration are handed out together, so that its series are aggregated as
+// soon as its last run is in, by the threads, while the window's other runs go on. A task's
+// result is its measures (doubles) and its series as floats, metric by metric (each metric's
+// months contiguous: the layout of the store's BLOBs).
 class Window {
  public:
   Window(const StudyPlan& plan, std::vector<int> todo)
@@ -73,29 +38,177 @@ class Window {
     }
   }
 
-  std::size_t tasks() const { return todo_.size() * static_cast<std::size_t>(study_.replicates); }
-  std::size_t slot(std::size_t task) const { return task % todo_.size(); }
+  std::size_t tasks() const { return todo_.size() * replicates(); }
+  std::size_t replicates() const { return static_cast<std::size_t>(study_.replicates); }
+  std::size_t slot(std::size_t task) const { return task / replicates(); }
   int configuration(std::size_t task) const { return todo_[slot(task)]; }
-  int replicate(std::size_t task) const { return static_cast<int>(task / todo_.size()); }
+  int replicate(std::size_t task) const { return static_cast<int>(task % replicates()); }
   const std::vector<int>& todo() const { return todo_; }
+  std::size_t months() const { return static_cast<std::size_t>(study_.calendar.months()); }
+  std::size_t cells() const { return months() * kMetricCount; }
 
-  std::vector<double> compute(std::size_t task) const {
-    const std::size_t measures = io::run_measure_info().size();
-    const int months = study_.calendar.months();
-    std::vector<double> result(measures + static_cast<std::size_t>(months) * model::kMetricCount);
-    const std::span<double> series = std::span<double>(result).subspan(measures);
-    model::Model m(descriptions_[slot(task)], study_.calendar,
-                   study_.run_seed(static_cast<std::size_t>(configuration(task))),
-                   static_cast<std::uint64_t>(replicate(task)));
-    const model::RunSummary summary = m.run(series);
-    io::run_measures(summary, series, months, std::span<double>(result).first(measures));
-    return result;
+  // A worker keeps one run's series in doubles (what the model writes and the measures are
+  // computed from) and reuses it for every run.
+  engine::Worker make_worker() const {
+    return [this, series = std::vector<double>(cells())](std::size_t task,
+                                                         engine::TaskSlot out) mutable {
+      // Cleared like a fresh buffer, so a run's result never depends on the run before it.
+      std::fill(series.begin(), series.end(), 0.0);
+      model::Model m(descriptions_[slot(task)], study_.calendar,
+                     study_.run_seed(static_cast<std::size_t>(configuration(task))),
+                     static_cast<std::uint64_t>(replicate(task)));
+      const model::RunSummary summary = m.run(series);
+      const std::size_t n = months();
+      io::run_measures(summary, series, static_cast<int>(n), out.doubles);
+      for (std::size_t metric = 0; metric < kMetricCount; ++metric) {
+        float* to = &out.floats[metric * n];
+        for (std::size_t t = 0; t < n; ++t)
+          to[t] = static_cast<float>(series[t * kMetricCount + metric]);
+      }
+    };
+  }
+
+  engine::Round round() const {
+    engine::Round r;
+    r.tasks = tasks();
+    r.doubles = io::run_measure_info().size();
+    r.floats = cells();
+    r.make_worker = [this] { return make_worker(); };
+    return r;
   }
 
  private:
   const io::StudyDescription& study_;
   std::vector<int> todo_;
   std::vector<model::Description> descriptions_;
+};
+
+// Rank 0's room for a window's results, sized for the widest window and reused by every one:
+// each run's measures and series, and each configuration's bands (statistic by statistic,
+// each laid out like a run's series).
+struct WindowStorage {
+  std::size_t measures_per_run;
+  std::size_t cells;
+  std::size_t replicates;
+  // Not zeroed: every slot is written before it is read, and the pages are first touched by
+  // the threads that fill them.
+  std::unique_ptr<double[]> measures;
+  std::unique_ptr<float[]> series;
+  std::unique_ptr<float[]> bands;
+
+  WindowStorage(std::size_t width, std::size_t replicates_, std::size_t measures_,
+                std::size_t cells_)
+      : measures_per_run(measures_),
+        cells(cells_),
+        replicates(replicates_),
+        measures(std::make_unique_for_overwrite<double[]>(width * replicates_ * measures_)),
+        series(std::make_unique_for_overwrite<float[]>(width * replicates_ * cells_)),
+        bands(std::make_unique_for_overwrite<float[]>(width * kBandSize * cells_)) {}
+
+  engine::TaskSlot slot(std::size_t task) {
+    return {std::span<double>(&measures[task * measures_per_run], measures_per_run),
+            std::span<float>(&series[task * cells], cells)};
+  }
+  std::span<const float> band(std::size_t slot) const {
+    return std::span<const float>(&bands[slot * kBandSize * cells], kBandSize * cells);
+  }
+
+  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). The means
+  // are summed run after run over all the cells at once (each cell's sum in run order, as
+  // band() sums, but without a chain of dependent additions per cell). A cell's values are one
+  // per run, far apart; successive cells (months) of a run are adjacent, so the cache lines
+  // read for one cell serve the next ones. Successive months of a metric order the runs much
+  // alike, which BandsInOrder turns into little sorting.
+  void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
+    const std::size_t months = cells / kMetricCount;
+    const float* runs = &series[slot * replicates * cells];
+    float* out = &bands[slot * kBandSize * cells];
+    std::vector<double> sums(last - first, 0.0);
+    for (std::size_t r = 0; r < replicates; ++r) {
+      const float* run = &runs[r * cells + first];
+      for (std::size_t j = 0; j < sums.size(); ++j)
+        sums[j] += run[j];
+    }
+    for (std::size_t j = 0; j < sums.size(); ++j)
+      out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
+    engine::BandsInOrder order(replicates);
+    for (std::size_t cell = first; cell < last; ++cell) {
+      if (cell % months == 0) order.restart();  // a new metric
+      double quantiles[kBandSize - 1];
+      order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
+      for (std::size_t q = 0; q + 1 < kBandSize; ++q)
+        out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
+    }
+  }
+};
+
+// What rank 0's threads tell one another during a window: runs delivered (for the writer),
+// configurations whose runs are all in (their aggregation is side work for the threads), and
+// configurations aggregated (for the writer).
+class WindowProgress {
+ public:
+  WindowProgress(std::size_t slots, std::size_t replicates, std::size_t cells)
+      : replicates_(replicates),
+        chunks_((cells + kChunkCells - 1) / kChunkCells),
+        cells_(cells),
+        runs_in_(slots),
+        chunks_done_(slots) {}
+
+  void delivered(std::size_t task) {
+    const std::size_t s = task / replicates_;
+    {
+      const std::lock_guard lock(mutex_);
+      delivered_.push_back(task);
+    }
+    // After the run is listed: a configuration is never written out before its runs.
+    if (runs_in_[s].fetch_add(1, std::memory_order_acq_rel) + 1 == replicates_) {
+      const std::lock_guard lock(mutex_);
+      for (std::size_t c = 0; c < chunks_; ++c)
+        chunks_todo_.emplace_back(s, c);
+      pending_.fetch_add(chunks_, std::memory_order_release);
+    }
+  }
+
+  bool side_work(WindowStorage& storage) {
+    if (pending_.load(std::memory_order_acquire) == 0) return false;
+    std::pair<std::size_t, std::size_t> chunk;
+    {
+      const std::lock_guard lock(mutex_);
+      if (chunks_todo_.empty()) return false;
+      chunk = chunks_todo_.back();
+      chunks_todo_.pop_back();
+      pending_.fetch_sub(1, std::memory_order_relaxed);
+    }
+    const auto [s, c] = chunk;
+    storage.aggregate(s, c * kChunkCells, std::min(cells_, (c + 1) * kChunkCells));
+    if (chunks_done_[s].fetch_add(1, std::memory_order_acq_rel) + 1 == chunks_) {
+      const std::lock_guard lock(mutex_);
+      aggregated_.push_back(s);
+    }
+    return true;
+  }
+
+  // The runs delivered and the configurations aggregated since the last call. Both are taken
+  // at once, so every run of an aggregated configuration comes with it or came before.
+  void take(std::vector<std::size_t>& runs, std::vector<std::size_t>& aggregated) {
+    runs.clear();
+    aggregated.clear();
+    const std::lock_guard lock(mutex_);
+    runs.swap(delivered_);
+    aggregated.swap(aggregated_);
+  }
+
+ private:
+  std::size_t replicates_;
+  std::size_t chunks_;
+  std::size_t cells_;
+  std::vector<std::atomic<std::size_t>> runs_in_;
+  std::vector<std::atomic<std::size_t>> chunks_done_;
+  std::atomic<std::size_t> pending_{0};
+  std::mutex mutex_;
+  std::vector<std::size_t> delivered_;
+  std::vector<std::pair<std::size_t, std::size_t>> chunks_todo_;
+  std::vector<std::size_t> aggregated_;
 };
 
 }  // namespace
@@ -108,24 +221,27 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   const std::size_t count = plan.size();
   const std::vector<bool> aggregated = store.aggregated_configurations(count);
   outcome.already_stored = store.run_count();
-  const int replicates = study.replicates;
-  const int months = study.calendar.months();
-  const std::size_t cells = static_cast<std::size_t>(months) * model::kMetricCount;
+  const auto replicates = static_cast<std::size_t>(study.replicates);
+  const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
   const std::size_t measures = io::run_measure_info().size();
   const std::size_t per_configuration =
-      static_cast<std::size_t>(replicates) * cells * sizeof(float);
+      replicates * (cells * sizeof(float) + measures * sizeof(double)) +
+      kBandSize * cells * sizeof(float);
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
     return outcome;
   }
   // At most kMaxWidth configurations in flight: each holds a model description (a few KB)
-  // besides its runs' series.
+  // besides its runs' results.
   constexpr std::size_t kMaxWidth = 1024;
   const std::size_t width = std::clamp<std::size_t>(options.memory_budget / per_configuration, 1,
                                                     std::min(count, kMaxWidth));
   const std::size_t windows = (count + width - 1) / width;
-  const std::size_t total = count * static_cast<std::size_t>(replicates);
+  const std::size_t total = count * replicates;
   std::size_t stored = outcome.already_stored;
+  WindowStorage storage(width, replicates, measures, cells);
+  std::vector<std::size_t> runs;
+  std::vector<std::size_t> ready;
 
   for (std::size_t w = 0; w < windows; ++w) {
     std::vector<int> todo;
@@ -135,46 +251,50 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     if (todo.empty()) continue;
     outcome.windows += 1;
     cluster.broadcast(todo);
-    const auto finished = store.finished_runs(todo);
     const Window window(plan, std::move(todo));
-    std::vector<std::vector<float>> series(
-        window.todo().size(), std::vector<float>(static_cast<std::size_t>(replicates) * cells));
-    std::vector<FinishedRun> pending;
-    const auto deliver = [&](std::size_t task, std::vector<double>&& result) {
-      const int replicate = window.replicate(task);
-      const int c = window.configuration(task);
-      std::copy(result.begin() + static_cast<std::ptrdiff_t>(measures), result.end(),
-                series[window.slot(task)].begin() + static_cast<std::ptrdiff_t>(replicate * cells));
-      if (finished.count({c, replicate}) != 0) return;
-      FinishedRun f{c,
-                    replicate,
-                    std::vector<double>(result.begin(),
-                                        result.begin() + static_cast<std::ptrdiff_t>(measures)),
-                    {}};
-      if (study.keep_series)
-        f.series.assign(result.begin() + static_cast<std::ptrdiff_t>(measures), result.end());
-      pending.push_back(std::move(f));
-    };
-    // The calling thread is the store's only writer: it commits what has finished each tick.
-    const auto commit = [&] {
-      if (!pending.empty()) {
+    // Runs stored by an interrupted study are computed again (the aggregation needs their
+    // series) but not stored again.
+    // (todo is in ascending order.)
+    std::vector<bool> skip(window.tasks(), false);
+    for (const auto& [c, r] : store.finished_runs(window.todo())) {
+      const auto at = std::lower_bound(window.todo().begin(), window.todo().end(), c);
+      skip[static_cast<std::size_t>(at - window.todo().begin()) * replicates +
+           static_cast<std::size_t>(r)] = true;
+    }
+    WindowProgress progress(window.todo().size(), replicates, cells);
+    // The calling thread is the store's only writer: each tick it commits, in one transaction,
+    // the runs delivered and the configurations aggregated since the last one.
+    const auto write = [&] {
+      progress.take(runs, ready);
+      // In key order (todo is ascending and tasks are configuration-major), which SQLite's
+      // B-trees take fastest.
+      std::sort(runs.begin(), runs.end());
+      std::sort(ready.begin(), ready.end());
+      if (!runs.empty() || !ready.empty()) {
         store.begin();
-        for (const auto& f : pending) {
-          store.insert_run(f.configuration, f.replicate, f.measures);
-          if (study.keep_series) store.insert_run_series(f.configuration, f.replicate, f.series);
+        for (const std::size_t t : runs) {
+          if (skip[t]) continue;
+          const engine::TaskSlot result = storage.slot(t);
+          store.insert_run(window.configuration(t), window.replicate(t), result.doubles);
+          if (study.keep_series) {
+            store.insert_run_series(window.configuration(t), window.replicate(t), result.floats);
+          }
+          ++stored;
+          ++outcome.stored;
         }
+        for (const std::size_t s : ready)
+          store.insert_series(window.todo()[s], storage.band(s));
         store.commit();
-        stored += pending.size();
-        outcome.stored += pending.size();
-        pending.clear();
       }
       if (options.progress) options.progress(stored, total);
     };
-    cluster.coordinate(
-        window.tasks(), options.threads,
-        [&window](std::size_t task) { return window.compute(task); }, deliver, commit, 100);
-
-    store_bands(window.todo(), series, replicates, months, options.threads, store);
+    engine::Round round = window.round();
+    round.slot = [&storage](std::size_t t) { return storage.slot(t); };
+    round.delivered = [&progress](std::size_t t) { progress.delivered(t); };
+    round.side_work = [&progress, &storage] { return progress.side_work(storage); };
+    round.tick = write;
+    round.tick_ms = 100;
+    cluster.coordinate(round, options.threads);
   }
   cluster.broadcast(std::vector<int>{});  // no more windows
   return outcome;
@@ -185,7 +305,7 @@ void serve_study(const StudyPlan& plan, const engine::Cluster& cluster, unsigned
     std::vector<int> todo = cluster.broadcast(std::vector<int>{});
     if (todo.empty()) return;
     const Window window(plan, std::move(todo));
-    cluster.serve(threads, [&window](std::size_t task) { return window.compute(task); });
+    cluster.serve(window.round(), threads);
   }
 }
 

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <random>
+#include <span>
 #include <vector>
 
 namespace samspel::engine {
@@ -74,6 +77,40 @@ TEST(Statistics, BandIsTheMeanThenTheQuantiles) {
   EXPECT_DOUBLE_EQ(out[6], 2.0);   // q50
   EXPECT_DOUBLE_EQ(out[10], 3.8);  // q95: position 1.9 between 2 and 4
   EXPECT_DOUBLE_EQ(out[1], 0.0);   // the slots between are untouched
+}
+
+// BandsInOrder sorts each cell from the previous cell's order: whether the order changed in a
+// few places (insertion), much (a fresh sort) or not at all, with ties, it must give exactly
+// band()'s numbers, for any number of runs.
+TEST(Statistics, BandsInOrderEqualBandCellByCell) {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<int> level(0, 40);
+  std::uniform_int_distribution<int> step(-2, 2);
+  for (const std::size_t n : {1U, 2U, 5U, 33U, 100U}) {
+    BandsInOrder bands(n);
+    std::vector<float> values(n);
+    std::uniform_int_distribution<std::size_t> which(0, n - 1);
+    for (int cell = 0; cell < 80; ++cell) {
+      // Cells 0-19 drift a little, 20-39 are drawn afresh, 40-59 repeat the last one, 60-79
+      // move one run (the order changes in one place: sorted by insertion).
+      for (auto& v : values) {
+        if (cell == 0 || (cell >= 20 && cell < 40)) {
+          v = static_cast<float>(level(random)) / 7.0F;
+        } else if (cell < 20) {
+          v += static_cast<float>(step(random)) / 7.0F;
+        }
+      }
+      if (cell >= 60) values[which(random)] = static_cast<float>(level(random)) / 7.0F;
+      if (cell == 30) bands.restart();
+      std::vector<double> doubles(values.begin(), values.end());
+      std::array<double, kBandSize> expected{};
+      band(doubles, expected.data(), 1);
+      std::array<double, 2 * kBandSize> got{};
+      bands.band(values, got.data(), 2);
+      for (std::size_t s = 0; s < kBandSize; ++s)
+        EXPECT_EQ(got[2 * s], expected[s]) << "n " << n << ", cell " << cell << ", statistic " << s;
+    }
+  }
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // depend on how replicates were scheduled.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <iterator>
 #include <span>
 #include <vector>
@@ -44,5 +46,43 @@ inline constexpr std::size_t kBandSize = std::size(kBandStatistics);
 // The mean and the kQuantileLevels quantiles of `values` (sorted in place) into out[0],
 // out[stride], ..., out[5 * stride].
 void band(std::span<double> values, double* out, std::size_t stride);
+
+// The quantiles of band() for one cell after another of the same runs, for cells whose runs
+// come in nearly the same order from one cell to the next (successive months of one metric):
+// each cell's values are sorted starting from the previous cell's order, by insertion, which is
+// linear when the order changed little; a cell whose order changed much is sorted afresh. The
+// numbers are band()'s: its quantiles are order statistics, whatever order finds them.
+class BandsInOrder {
+ public:
+  explicit BandsInOrder(std::size_t runs);
+  // The next cell is unrelated to the previous one.
+  void restart();
+  // The kQuantileLevels quantiles of the next cell into out[0], out[stride], ...; value(r) is
+  // run r's value.
+  template <typename Value>
+  void quantiles(const Value& value, double* out, std::size_t stride) {
+    for (Entry& e : sorted_)
+      e.value = value(e.run);
+    sort_from_previous();
+    interpolate(out, stride);
+  }
+  // band() of the next cell: its mean (summed in run order), then its quantiles.
+  void band(std::span<const float> values, double* out, std::size_t stride);
+  std::size_t runs() const { return sorted_.size(); }
+
+ private:
+  struct Entry {
+    float value;
+    std::uint32_t run;
+  };
+  void sort_from_previous();
+  void interpolate(double* out, std::size_t stride) const;
+
+  std::vector<Entry> sorted_;  // the current cell's values, ascending once sorted
+  // Where each quantile lies among the sorted values: the same for every cell.
+  std::array<std::size_t, std::size(kQuantileLevels)> below_{};
+  std::array<std::size_t, std::size(kQuantileLevels)> above_{};
+  std::array<double, std::size(kQuantileLevels)> fraction_{};
+};
 
 }  // namespace samspel::engine

@@ -83,10 +83,11 @@ class Store {
   void begin();
   void commit();
   void insert_run(int configuration, int replicate, std::span<const double> measures);
-  // months x kMetricCount values of one run (only with keep_series).
-  void insert_run_series(int configuration, int replicate, std::span<const double> series);
-  // rows[statistic][month][metric] for statistics mean, q05, q25, q50, q75, q95.
-  void insert_series(int configuration, std::span<const double> rows);
+  // One run's series (only with keep_series): kMetricCount x months values, each metric's
+  // months contiguous (they are its BLOB).
+  void insert_run_series(int configuration, int replicate, std::span<const float> series);
+  // bands[statistic][metric][month] for statistics mean, q05, q25, q50, q75, q95.
+  void insert_series(int configuration, std::span<const float> bands);
 
   const std::filesystem::path& path() const { return path_; }
 

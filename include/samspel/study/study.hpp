@@ -1,9 +1,11 @@
 // Runs a study — many configurations of a scenario, each with the same replicates — into a
 // results store. Configurations are taken in windows that fit a memory budget; each window is
 // a strided sample of the whole design, so a partial study already covers it; within a window
-// runs are interleaved replicate by replicate. Runs are committed as they finish; a rerun
-// skips the runs already stored (it re-simulates, without storing again, the finished runs of a
-// window whose series are not yet aggregated: runs are deterministic).
+// the runs of a configuration are handed out together, and the worker threads aggregate a
+// configuration as soon as its last run is in. Runs are committed as they finish (one
+// transaction every 100 ms); a rerun skips the configurations already aggregated (it
+// re-simulates, without storing again, the finished runs of the others: runs are
+// deterministic). docs/results.md describes the store and the rules.
 #pragma once
 
 #include <cstddef>
@@ -19,7 +21,8 @@ namespace samspel::study {
 
 struct StudyOptions {
   unsigned threads = 0;
-  // Bytes of per-run series held for aggregating the configurations in flight.
+  // Bytes a window holds until it is written: its runs' measures and series and its
+  // configurations' bands.
   std::size_t memory_budget = std::size_t{64} << 20U;
   // (runs stored so far, runs in the study), from the calling thread.
   std::function<void(std::size_t, std::size_t)> progress;
