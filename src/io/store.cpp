@@ -71,13 +71,6 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::string metric_columns(const char* type) {
-  std::string s;
-  for (const auto& m : model::kMetrics)
-    s += fmt::format(", {} {}", m.name, type);
-  return s;
-}
-
 std::string placeholders(std::size_t n) {
   std::string s;
   for (std::size_t i = 0; i < n; ++i)
