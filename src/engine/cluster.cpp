@@ -33,11 +33,12 @@ constexpr int kDoubles = 3;
 constexpr int kFloats = 4;
 
 // A thread that moves results waits between polls from kPollMin, doubling while nothing
-// happens, up to kPollMax: every wake-up costs a context switch (at 200 µs, two polling
-// threads cost 2 ranks about 15% more CPU than 2 threads), and a rank holds enough tasks
-// (batch_size) to work through a millisecond's wait.
-constexpr microseconds kPollMin{50};
-constexpr microseconds kPollMax{1000};
+// happens, up to kPollMax. Every wake-up costs a context switch, and on two cores each one is
+// taken from a worker: with 50 µs the polling threads of 2 ranks cost about 0.5 s of system
+// time more per 8,700 runs than at 1 ms, and 2 ranks ran 25-30% behind 2 threads (18% at
+// 1 ms; bench/README.md). A rank holds enough tasks (batch_size) to work through such a wait.
+constexpr microseconds kPollMin{1000};
+constexpr microseconds kPollMax{2000};
 
 class Backoff {
  public:
