@@ -36,11 +36,10 @@ double consensus(const State& s, const Derived& d) {
   return static_cast<double>(std::popcount(agree)) / d.dimensions;
 }
 
-double diversity(const State& s, const Derived& d) {
-  static_assert(kMaxActors < 32, "DimensionCounts holds counts up to 31");
+double diversity(State& s, const Derived& d) {
   const int n = d.seat_count;
   const long pairs = static_cast<long>(n) * (n - 1) / 2;
-  const long differing = disagreeing_pairs(
+  const long differing = s.belief_pairs.pairs(
       n, [&](int i) -> const Beliefs& { return s.actors[d.seats[i]].beliefs; }, d.all_dims);
   return pairs > 0 ? static_cast<double>(differing) / static_cast<double>(pairs) / d.dimensions : 0;
 }

@@ -277,5 +277,37 @@ TEST(Ideas, DisagreeingPairsMatchesThePairwiseCount) {
   }
 }
 
+// Kept from call to call, the tally gives the recount's result whichever believers changed,
+// and starts afresh when the believers or dimensions it is asked about change.
+TEST(Ideas, DisagreementTallyMatchesTheRecountMonthAfterMonth) {
+  engine::Rng rng(12);
+  DisagreementTally<kMaxActors> tally;
+  std::vector<Beliefs> b(kMaxActors);
+  for (auto& x : b)
+    x = {rng.next(), rng.next()};
+  int n = 15;
+  Mask dims = low_bits(30);
+  for (int month = 0; month < 500; ++month) {
+    if (month % 100 == 99) {
+      n = 1 + static_cast<int>(rng.below(kMaxActors));
+      dims = low_bits(1 + static_cast<int>(rng.below(64)));
+    }
+    // A few believers change a position or two; now and then one is replaced altogether.
+    for (int changes = static_cast<int>(rng.below(5)); changes > 0; --changes) {
+      Beliefs& x = b[rng.below(static_cast<std::uint32_t>(n))];
+      if (rng.bernoulli(0.2)) {
+        x = {rng.next(), rng.next()};
+      } else {
+        const Mask dim = Mask{1} << rng.below(64);
+        x.known ^= rng.bernoulli(0.5) ? dim : 0;
+        x.value ^= dim;
+      }
+    }
+    const auto beliefs_of = [&](int i) -> const Beliefs& { return b[i]; };
+    ASSERT_EQ(tally.pairs(n, beliefs_of, dims), disagreeing_pairs(n, beliefs_of, dims))
+        << "month " << month;
+  }
+}
+
 }  // namespace
 }  // namespace samspel::model

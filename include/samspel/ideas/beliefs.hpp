@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <stdexcept>
 
 #include "samspel/engine/random.hpp"
 
@@ -150,6 +151,80 @@ long disagreeing_pairs(int count, BeliefsOf beliefs_of, Mask dims) {
   return count * (n_plus + n_minus) - plus.square(used) - minus.square(used) -
          plus.dot(minus, used);
 }
+
+// disagreeing_pairs for the same believers asked again and again (a run's months). Per
+// dimension it keeps n+ and n- and that dimension's differing pairs, n+ n- + (N - s) s, and
+// what each believer held at the last call; only the dimensions on which a believer changed
+// its position since then are counted again. In a month a few of samspel's seats change a
+// position or two, so this costs a comparison per believer instead of a recount. The result
+// is disagreeing_pairs's exactly: the counts are integers.
+template <std::size_t MaxBelievers>
+class DisagreementTally {
+ public:
+  template <typename BeliefsOf>
+  long pairs(int count, BeliefsOf beliefs_of, Mask dims) {
+    if (count != count_ || dims != dims_) {
+      if (count < 0 || static_cast<std::size_t>(count) > MaxBelievers) {
+        throw std::length_error("DisagreementTally: too many believers");
+      }
+      restart(count, beliefs_of, dims);
+      return total_;
+    }
+    for (int i = 0; i < count; ++i) {
+      const Beliefs& now = beliefs_of(i);
+      Beliefs& held = held_[static_cast<std::size_t>(i)];
+      // Compared as stored: bits that mean nothing (a value where nothing is known) may differ
+      // and change no count.
+      if (now.known == held.known && now.value == held.value) continue;
+      const Mask plus = dims & now.known & now.value;
+      const Mask minus = dims & now.known & ~now.value;
+      const Mask held_plus = dims & held.known & held.value;
+      const Mask held_minus = dims & held.known & ~held.value;
+      for (Mask changed = (plus ^ held_plus) | (minus ^ held_minus); changed != 0;
+           changed &= changed - 1) {
+        const auto d = static_cast<unsigned>(std::countr_zero(changed));
+        total_ -= differing_at(d);
+        plus_[d] += static_cast<int>((plus >> d) & 1U) - static_cast<int>((held_plus >> d) & 1U);
+        minus_[d] += static_cast<int>((minus >> d) & 1U) - static_cast<int>((held_minus >> d) & 1U);
+        total_ += differing_at(d);
+      }
+      held = now;
+    }
+    return total_;
+  }
+
+ private:
+  // Counts every believer afresh (the first call, or other believers or dimensions).
+  template <typename BeliefsOf>
+  void restart(int count, BeliefsOf beliefs_of, Mask dims) {
+    *this = DisagreementTally{};
+    count_ = count;
+    dims_ = dims;
+    for (int i = 0; i < count; ++i) {
+      const Beliefs& b = beliefs_of(i);
+      held_[static_cast<std::size_t>(i)] = b;
+      for (Mask plus = dims & b.known & b.value; plus != 0; plus &= plus - 1)
+        plus_[static_cast<unsigned>(std::countr_zero(plus))] += 1;
+      for (Mask minus = dims & b.known & ~b.value; minus != 0; minus &= minus - 1)
+        minus_[static_cast<unsigned>(std::countr_zero(minus))] += 1;
+    }
+    for (unsigned d = 0; d < 64; ++d)
+      total_ += differing_at(d);
+  }
+  long differing_at(unsigned d) const {
+    const int s = plus_[d] + minus_[d];
+    return static_cast<long>(plus_[d]) * minus_[d] + static_cast<long>(count_ - s) * s;
+  }
+
+  // With every count 0 (nobody counted yet, all held positions 0) no dimension has a
+  // differing pair.
+  int count_ = 0;
+  Mask dims_ = 0;
+  long total_ = 0;
+  std::array<Beliefs, MaxBelievers> held_{};  // each believer's positions at the last call
+  std::array<int, 64> plus_{};
+  std::array<int, 64> minus_{};
+};
 
 // A uniformly random position (-1 or +1) on every dimension of `dims`.
 inline Beliefs random_positions(Mask dims, engine::Rng& rng) {

@@ -12,6 +12,7 @@ using ideas::differs_from_code;
 using ideas::DimensionCounts;
 using ideas::disagreeing_pairs;
 using ideas::disagreement;
+using ideas::DisagreementTally;
 using ideas::fit;
 using ideas::low_bits;
 using ideas::Mask;

@@ -153,6 +153,9 @@ struct State {
   int cooperation_history_size = 0;
   std::array<ChangeTracker, 16> trackers{};
 
+  // Belief diversity's counts from one observed month to the next (observation only).
+  DisagreementTally<kMaxActors> belief_pairs;
+
   RunSummary summary;
 };
 
