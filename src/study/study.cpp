@@ -22,11 +22,43 @@ using model::kMetricCount;
 // queue is not the cost.
 constexpr std::size_t kChunkCells = 1024;
 
+// mean, q05, q25, q50, q75, q95 across `replicates` runs' series (`runs`, run after run, each
+// `cells` long) for cells [first, last), into `out` (statistic after statistic, each laid out
+// like a run's series). The same code on the same inputs wherever a configuration is reduced
+// (a rank's worker, rank 0's threads in parts), so the bands do not depend on where: a cell's
+// result depends only on that cell's values, whatever the parts. The means are summed run
+// after run over all the cells at once (each cell's sum in run order, as band() sums, but
+// without a chain of dependent additions per cell). A cell's values are one per run, far
+// apart; successive cells (months) of a run are adjacent, so the cache lines read for one cell
+// serve the next ones. Successive months of a metric order the runs much alike, which
+// BandsInOrder turns into little sorting (its results do not depend on where it starts).
+void aggregate_cells(const float* runs, std::size_t replicates, std::size_t cells,
+                     std::size_t first, std::size_t last, float* out) {
+  const std::size_t months = cells / kMetricCount;
+  std::vector<double> sums(last - first, 0.0);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    const float* run = &runs[r * cells + first];
+    for (std::size_t j = 0; j < sums.size(); ++j)
+      sums[j] += run[j];
+  }
+  for (std::size_t j = 0; j < sums.size(); ++j)
+    out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
+  engine::BandsInOrder order(replicates);
+  for (std::size_t cell = first; cell < last; ++cell) {
+    if (cell % months == 0) order.restart();  // a new metric
+    double quantiles[kBandSize - 1];
+    order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
+    for (std::size_t q = 0; q + 1 < kBandSize; ++q)
+      out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
+  }
+}
+
 // One window's runs. Task t is replicate t % replicates of configuration todo[t / replicates]:
-// the runs of a configuration are handed out together, so that its series are aggregated as
-// soon as its last run is in, by the threads, while the window's other runs go on. A task's
-// result is its measures (doubles) and its series as floats, metric by metric (each metric's
-// months contiguous: the layout of the store's BLOBs).
+// the runs of a configuration are contiguous, a group of the round, reduced to its bands by
+// the worker that ran it when it was handed out whole, or by rank 0's threads as soon as its
+// last run is in when it was handed out run by run, while the window's other runs go on. A
+// task's result is its measures (doubles) and its series as floats, metric by metric (each
+// metric's months contiguous: the layout of the store's BLOBs).
 class Window {
  public:
   Window(const StudyPlan& plan, std::vector<int> todo)
@@ -74,6 +106,16 @@ class Window {
     r.doubles = io::run_measure_info().size();
     r.floats = cells();
     r.make_worker = [this] { return make_worker(); };
+    // A configuration's runs are a group, reduced to its bands where they were run; rank 0
+    // needs their series only to store them.
+    r.group_size = replicates();
+    r.reduced_floats = kBandSize * cells();
+    r.reduce = [n = replicates(), cells = cells()](std::size_t, std::span<const double>,
+                                                   std::span<const float> series,
+                                                   std::span<float> bands) {
+      aggregate_cells(series.data(), n, cells, 0, cells, bands.data());
+    };
+    r.keep_task_floats = study_.keep_series;
     return r;
   }
 
@@ -109,42 +151,26 @@ struct WindowStorage {
     return {std::span<double>(&measures[task * measures_per_run], measures_per_run),
             std::span<float>(&series[task * cells], cells)};
   }
+  // Configuration `slot`'s runs, contiguous: their measures, their series and its bands.
+  engine::GroupSlot group(std::size_t slot) {
+    return {std::span<double>(&measures[slot * replicates * measures_per_run],
+                              replicates * measures_per_run),
+            std::span<float>(&series[slot * replicates * cells], replicates * cells),
+            std::span<float>(&bands[slot * kBandSize * cells], kBandSize * cells)};
+  }
   std::span<const float> band(std::size_t slot) const {
     return std::span<const float>(&bands[slot * kBandSize * cells], kBandSize * cells);
   }
 
-  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). The means
-  // are summed run after run over all the cells at once (each cell's sum in run order, as
-  // band() sums, but without a chain of dependent additions per cell). A cell's values are one
-  // per run, far apart; successive cells (months) of a run are adjacent, so the cache lines
-  // read for one cell serve the next ones. Successive months of a metric order the runs much
-  // alike, which BandsInOrder turns into little sorting.
   void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
-    const std::size_t months = cells / kMetricCount;
-    const float* runs = &series[slot * replicates * cells];
-    float* out = &bands[slot * kBandSize * cells];
-    std::vector<double> sums(last - first, 0.0);
-    for (std::size_t r = 0; r < replicates; ++r) {
-      const float* run = &runs[r * cells + first];
-      for (std::size_t j = 0; j < sums.size(); ++j)
-        sums[j] += run[j];
-    }
-    for (std::size_t j = 0; j < sums.size(); ++j)
-      out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
-    engine::BandsInOrder order(replicates);
-    for (std::size_t cell = first; cell < last; ++cell) {
-      if (cell % months == 0) order.restart();  // a new metric
-      double quantiles[kBandSize - 1];
-      order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
-      for (std::size_t q = 0; q + 1 < kBandSize; ++q)
-        out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
-    }
+    aggregate_cells(&series[slot * replicates * cells], replicates, cells, first, last,
+                    &bands[slot * kBandSize * cells]);
   }
 };
 
 // What rank 0's threads tell one another during a window: runs delivered (for the writer),
-// configurations whose runs are all in (their aggregation is side work for the threads), and
-// configurations aggregated (for the writer).
+// configurations handed out run by run whose runs are all in (their aggregation is side work
+// for the threads), and configurations aggregated, here or where they ran (for the writer).
 class WindowProgress {
  public:
   WindowProgress(std::size_t slots, std::size_t replicates, std::size_t cells)
@@ -167,6 +193,14 @@ class WindowProgress {
         chunks_todo_.emplace_back(s, c);
       pending_.fetch_add(chunks_, std::memory_order_release);
     }
+  }
+
+  // All of configuration s's runs are in, and its bands.
+  void group_delivered(std::size_t s) {
+    const std::lock_guard lock(mutex_);
+    for (std::size_t r = 0; r < replicates_; ++r)
+      delivered_.push_back(s * replicates_ + r);
+    aggregated_.push_back(s);
   }
 
   bool side_work(WindowStorage& storage) {
@@ -291,6 +325,8 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     engine::Round round = window.round();
     round.slot = [&storage](std::size_t t) { return storage.slot(t); };
     round.delivered = [&progress](std::size_t t) { progress.delivered(t); };
+    round.group_slot = [&storage](std::size_t s) { return storage.group(s); };
+    round.group_delivered = [&progress](std::size_t s) { progress.group_delivered(s); };
     round.side_work = [&progress, &storage] { return progress.side_work(storage); };
     round.tick = write;
     round.tick_ms = 100;
