@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <deque>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -238,9 +239,14 @@ std::size_t whole_groups(std::size_t groups, std::size_t workers) {
   return groups >= 2 * workers ? groups - workers : 0;
 }
 
+std::size_t Cluster::workers(unsigned threads) const {
+  return std::size_t{resolve_threads(threads, std::numeric_limits<std::size_t>::max())} *
+         static_cast<std::size_t>(size_);
+}
+
 void Cluster::coordinate(const Round& round, unsigned threads) const {
   const unsigned n = resolve_threads(threads, round.tasks);
-  LocalRound local(round, std::size_t{n} * static_cast<std::size_t>(size_));
+  LocalRound local(round, workers(threads));
   local.running = n;
   std::vector<std::jthread> pool;
   pool.reserve(n);

@@ -114,11 +114,14 @@ class Cluster {
   // Rank 0's list on every rank: the tasks of the next round; empty = no more rounds.
   std::vector<int> broadcast(std::vector<int> values) const;
 
+  // Worker threads of all ranks for `threads` a rank, counting every rank as having as many as
+  // this one (ranks run the same command line; another count only sizes the split of a round's
+  // groups less well, results never depend on it).
+  std::size_t workers(unsigned threads) const;
+
   // Rank 0: runs the round on `threads` local worker threads and on the other ranks. The first
-  // exception of a local worker is rethrown once the threads have stopped. Groups are handed
-  // out whole by whole_groups(groups, workers), counting every rank as having as many worker
-  // threads as this one (ranks run the same command line; another count only sizes the split
-  // less well, results never depend on it).
+  // exception of a local worker is rethrown once the threads have stopped. The first
+  // whole_groups(groups, workers(threads)) groups are handed out whole.
   void coordinate(const Round& round, unsigned threads) const;
   // Ranks > 0: computes the tasks rank 0 hands out, on `threads` worker threads, until the
   // round is over.
