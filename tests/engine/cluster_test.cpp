@@ -125,7 +125,7 @@ TEST(Cluster, AWorkersExceptionReachesTheCaller) {
 }
 
 TEST(Cluster, WholeGroupsLeaveOneGroupAWorkerToSplitAndNeedTwoAWorker) {
-  EXPECT_EQ(whole_groups(1, 2), 0U);  // 1 configuration x many replicates: every worker shares it
+  EXPECT_EQ(whole_groups(1, 2), 0U);  // a single group: every worker shares its tasks
   EXPECT_EQ(whole_groups(3, 2), 0U);
   EXPECT_EQ(whole_groups(4, 2), 2U);
   EXPECT_EQ(whole_groups(21, 2), 19U);

@@ -9,8 +9,8 @@
 // ranks: ask for work and send results), so that 2 ranks of 1 thread do what 1 process of 2
 // threads does.
 //
-// A round may group its tasks (contiguous task numbers, e.g. the replicates of one
-// configuration) and name a reduction of a group's results (e.g. their mean and quantiles).
+// A round may group its tasks (contiguous task numbers, e.g. repetitions of one experiment)
+// and name a reduction of a group's results (e.g. statistics across the repetitions).
 // Then the first whole_groups() groups are handed out whole: the worker that takes one, on
 // whichever rank, runs its tasks and reduces them, and rank 0 receives the group's results in
 // at most three messages (its tasks' doubles, its reduction, and its tasks' floats only if
@@ -54,7 +54,7 @@ using Reducer = std::function<void(std::size_t group, std::span<const double> do
 // worker until its last task, so the last groups of a round are split, one a worker: a worker
 // that finishes early then takes single tasks while the others finish their groups, instead of
 // waiting up to a whole group's time. With fewer than two groups a worker, at least half of
-// them would be split anyway, and all are (e.g. 1 configuration x 1,000 replicates, which
+// them would be split anyway, and all are (e.g. a single group of 1,000 tasks, which
 // every worker must share).
 std::size_t whole_groups(std::size_t groups, std::size_t workers);
 
