@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <utility>
 
 #include "samspel/engine/statistics.hpp"
@@ -22,11 +23,43 @@ using model::kMetricCount;
 // queue is not the cost.
 constexpr std::size_t kChunkCells = 1024;
 
+// mean, q05, q25, q50, q75, q95 across `replicates` runs' series (`runs`, run after run, each
+// `cells` long) for cells [first, last), into `out` (statistic after statistic, each laid out
+// like a run's series). The same code on the same inputs wherever a configuration is reduced
+// (a rank's worker, rank 0's threads in parts), so the bands do not depend on where: a cell's
+// result depends only on that cell's values, whatever the parts. The means are summed run
+// after run over all the cells at once (each cell's sum in run order, as band() sums, but
+// without a chain of dependent additions per cell). A cell's values are one per run, far
+// apart; successive cells (months) of a run are adjacent, so the cache lines read for one cell
+// serve the next ones. Successive months of a metric order the runs much alike, which
+// BandsInOrder turns into little sorting (its results do not depend on where it starts).
+void aggregate_cells(const float* runs, std::size_t replicates, std::size_t cells,
+                     std::size_t first, std::size_t last, float* out) {
+  const std::size_t months = cells / kMetricCount;
+  std::vector<double> sums(last - first, 0.0);
+  for (std::size_t r = 0; r < replicates; ++r) {
+    const float* run = &runs[r * cells + first];
+    for (std::size_t j = 0; j < sums.size(); ++j)
+      sums[j] += run[j];
+  }
+  for (std::size_t j = 0; j < sums.size(); ++j)
+    out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
+  engine::BandsInOrder order(replicates);
+  for (std::size_t cell = first; cell < last; ++cell) {
+    if (cell % months == 0) order.restart();  // a new metric
+    double quantiles[kBandSize - 1];
+    order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
+    for (std::size_t q = 0; q + 1 < kBandSize; ++q)
+      out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
+  }
+}
+
 // One window's runs. Task t is replicate t % replicates of configuration todo[t / replicates]:
-// the runs of a configuration are handed out together, so that its series are aggregated as
-// soon as its last run is in, by the threads, while the window's other runs go on. A task's
-// result is its measures (doubles) and its series as floats, metric by metric (each metric's
-// months contiguous: the layout of the store's BLOBs).
+// the runs of a configuration are contiguous, a group of the round, reduced to its bands by
+// the worker that ran it when it was handed out whole, or by rank 0's threads as soon as its
+// last run is in when it was handed out run by run, while the window's other runs go on. A
+// task's result is its measures (doubles) and its series as floats, metric by metric (each
+// metric's months contiguous: the layout of the store's BLOBs).
 class Window {
  public:
   Window(const StudyPlan& plan, std::vector<int> todo)
@@ -74,6 +107,16 @@ class Window {
     r.doubles = io::run_measure_info().size();
     r.floats = cells();
     r.make_worker = [this] { return make_worker(); };
+    // A configuration's runs are a group, reduced to its bands where they were run; rank 0
+    // needs their series only to store them.
+    r.group_size = replicates();
+    r.reduced_floats = kBandSize * cells();
+    r.reduce = [n = replicates(), cells = cells()](std::size_t, std::span<const double>,
+                                                   std::span<const float> series,
+                                                   std::span<float> bands) {
+      aggregate_cells(series.data(), n, cells, 0, cells, bands.data());
+    };
+    r.keep_task_floats = study_.keep_series;
     return r;
   }
 
@@ -84,67 +127,71 @@ class Window {
 };
 
 // Rank 0's room for a window's results, sized for the widest window and reused by every one:
-// each run's measures and series, and each configuration's bands (statistic by statistic,
-// each laid out like a run's series).
+// each run's measures, each configuration's bands (statistic by statistic, each laid out like
+// a run's series), and the runs' series of the configurations that need them here: every one
+// when the study keeps them; otherwise only those handed out run by run, which rank 0 reduces
+// (a window's last ones, `rooms` at most, from slot first_room on).
 struct WindowStorage {
   std::size_t measures_per_run;
   std::size_t cells;
   std::size_t replicates;
+  std::size_t rooms;
+  std::size_t first_room = 0;
   // Not zeroed: every slot is written before it is read, and the pages are first touched by
   // the threads that fill them.
   std::unique_ptr<double[]> measures;
   std::unique_ptr<float[]> series;
   std::unique_ptr<float[]> bands;
 
-  WindowStorage(std::size_t width, std::size_t replicates_, std::size_t measures_,
-                std::size_t cells_)
+  WindowStorage(std::size_t width, std::size_t rooms_, std::size_t replicates_,
+                std::size_t measures_, std::size_t cells_)
       : measures_per_run(measures_),
         cells(cells_),
         replicates(replicates_),
+        rooms(rooms_),
         measures(std::make_unique_for_overwrite<double[]>(width * replicates_ * measures_)),
-        series(std::make_unique_for_overwrite<float[]>(width * replicates_ * cells_)),
+        series(std::make_unique_for_overwrite<float[]>(rooms_ * replicates_ * cells_)),
         bands(std::make_unique_for_overwrite<float[]>(width * kBandSize * cells_)) {}
+
+  bool has_room(std::size_t slot) const { return slot >= first_room && slot - first_room < rooms; }
+  float* runs_series(std::size_t slot) {
+    if (!has_room(slot)) throw std::logic_error("no room for a configuration's series");
+    return &series[(slot - first_room) * replicates * cells];
+  }
+  std::span<const float> run_series(std::size_t task) {
+    return std::span<const float>(&runs_series(task / replicates)[task % replicates * cells],
+                                  cells);
+  }
+  std::span<const double> run_measures(std::size_t task) const {
+    return std::span<const double>(&measures[task * measures_per_run], measures_per_run);
+  }
 
   engine::TaskSlot slot(std::size_t task) {
     return {std::span<double>(&measures[task * measures_per_run], measures_per_run),
-            std::span<float>(&series[task * cells], cells)};
+            std::span<float>(&runs_series(task / replicates)[task % replicates * cells], cells)};
+  }
+  // Configuration `slot`'s runs, contiguous: their measures, their series if there is room for
+  // them (otherwise the worker keeps them) and its bands.
+  engine::GroupSlot group(std::size_t slot) {
+    return {std::span<double>(&measures[slot * replicates * measures_per_run],
+                              replicates * measures_per_run),
+            has_room(slot) ? std::span<float>(runs_series(slot), replicates * cells)
+                           : std::span<float>(),
+            std::span<float>(&bands[slot * kBandSize * cells], kBandSize * cells)};
   }
   std::span<const float> band(std::size_t slot) const {
     return std::span<const float>(&bands[slot * kBandSize * cells], kBandSize * cells);
   }
 
-  // mean, q05, q25, q50, q75, q95 across the runs of `slot` for cells [first, last). The means
-  // are summed run after run over all the cells at once (each cell's sum in run order, as
-  // band() sums, but without a chain of dependent additions per cell). A cell's values are one
-  // per run, far apart; successive cells (months) of a run are adjacent, so the cache lines
-  // read for one cell serve the next ones. Successive months of a metric order the runs much
-  // alike, which BandsInOrder turns into little sorting.
   void aggregate(std::size_t slot, std::size_t first, std::size_t last) {
-    const std::size_t months = cells / kMetricCount;
-    const float* runs = &series[slot * replicates * cells];
-    float* out = &bands[slot * kBandSize * cells];
-    std::vector<double> sums(last - first, 0.0);
-    for (std::size_t r = 0; r < replicates; ++r) {
-      const float* run = &runs[r * cells + first];
-      for (std::size_t j = 0; j < sums.size(); ++j)
-        sums[j] += run[j];
-    }
-    for (std::size_t j = 0; j < sums.size(); ++j)
-      out[first + j] = static_cast<float>(sums[j] / static_cast<double>(replicates));
-    engine::BandsInOrder order(replicates);
-    for (std::size_t cell = first; cell < last; ++cell) {
-      if (cell % months == 0) order.restart();  // a new metric
-      double quantiles[kBandSize - 1];
-      order.quantiles([&](std::uint32_t r) { return runs[r * cells + cell]; }, quantiles, 1);
-      for (std::size_t q = 0; q + 1 < kBandSize; ++q)
-        out[(q + 1) * cells + cell] = static_cast<float>(quantiles[q]);
-    }
+    aggregate_cells(runs_series(slot), replicates, cells, first, last,
+                    &bands[slot * kBandSize * cells]);
   }
 };
 
 // What rank 0's threads tell one another during a window: runs delivered (for the writer),
-// configurations whose runs are all in (their aggregation is side work for the threads), and
-// configurations aggregated (for the writer).
+// configurations handed out run by run whose runs are all in (their aggregation is side work
+// for the threads), and configurations aggregated, here or where they ran (for the writer).
 class WindowProgress {
  public:
   WindowProgress(std::size_t slots, std::size_t replicates, std::size_t cells)
@@ -167,6 +214,14 @@ class WindowProgress {
         chunks_todo_.emplace_back(s, c);
       pending_.fetch_add(chunks_, std::memory_order_release);
     }
+  }
+
+  // All of configuration s's runs are in, and its bands.
+  void group_delivered(std::size_t s) {
+    const std::lock_guard lock(mutex_);
+    for (std::size_t r = 0; r < replicates_; ++r)
+      delivered_.push_back(s * replicates_ + r);
+    aggregated_.push_back(s);
   }
 
   bool side_work(WindowStorage& storage) {
@@ -224,9 +279,10 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
   const std::size_t measures = io::run_measure_info().size();
+  // What a window holds for each configuration, and for one whose runs' series it holds.
   const std::size_t per_configuration =
-      replicates * (cells * sizeof(float) + measures * sizeof(double)) +
-      kBandSize * cells * sizeof(float);
+      replicates * measures * sizeof(double) + kBandSize * cells * sizeof(float);
+  const std::size_t series_bytes = replicates * cells * sizeof(float);
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
     return outcome;
@@ -234,12 +290,28 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   // At most kMaxWidth configurations in flight: each holds a model description (a few KB)
   // besides its runs' results.
   constexpr std::size_t kMaxWidth = 1024;
-  const std::size_t width = std::clamp<std::size_t>(options.memory_budget / per_configuration, 1,
-                                                    std::min(count, kMaxWidth));
+  // Unless the study keeps every run's series, rank 0 holds the series only of the configurations
+  // it reduces: those handed out run by run, at most two a worker thread of all ranks
+  // (engine::whole_groups); its own worker threads hold a configuration's series each while
+  // they run one whole. The rest of the budget goes to configurations in flight, so that a
+  // study needs fewer windows (each ends with its workers waiting for its last runs).
+  const std::size_t workers = cluster.workers(options.threads);
+  const std::size_t local_threads =
+      cluster.workers(options.threads) / static_cast<std::size_t>(cluster.size());
+  std::size_t width = 0;
+  if (study.keep_series) {
+    width = options.memory_budget / (per_configuration + series_bytes);
+  } else {
+    const std::size_t reserve = (2 * workers + local_threads) * series_bytes;
+    width =
+        options.memory_budget > reserve ? (options.memory_budget - reserve) / per_configuration : 0;
+  }
+  width = std::clamp<std::size_t>(width, 1, std::min(count, kMaxWidth));
+  const std::size_t rooms = study.keep_series ? width : std::min(width, 2 * workers);
   const std::size_t windows = (count + width - 1) / width;
   const std::size_t total = count * replicates;
   std::size_t stored = outcome.already_stored;
-  WindowStorage storage(width, replicates, measures, cells);
+  WindowStorage storage(width, rooms, replicates, measures, cells);
   std::vector<std::size_t> runs;
   std::vector<std::size_t> ready;
 
@@ -262,6 +334,8 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
            static_cast<std::size_t>(r)] = true;
     }
     WindowProgress progress(window.todo().size(), replicates, cells);
+    if (!study.keep_series)
+      storage.first_room = engine::whole_groups(window.todo().size(), workers);
     // The calling thread is the store's only writer: each tick it commits, in one transaction,
     // the runs delivered and the configurations aggregated since the last one.
     const auto write = [&] {
@@ -274,10 +348,10 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
         store.begin();
         for (const std::size_t t : runs) {
           if (skip[t]) continue;
-          const engine::TaskSlot result = storage.slot(t);
-          store.insert_run(window.configuration(t), window.replicate(t), result.doubles);
+          store.insert_run(window.configuration(t), window.replicate(t), storage.run_measures(t));
           if (study.keep_series) {
-            store.insert_run_series(window.configuration(t), window.replicate(t), result.floats);
+            store.insert_run_series(window.configuration(t), window.replicate(t),
+                                    storage.run_series(t));
           }
           ++stored;
           ++outcome.stored;
@@ -291,6 +365,8 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     engine::Round round = window.round();
     round.slot = [&storage](std::size_t t) { return storage.slot(t); };
     round.delivered = [&progress](std::size_t t) { progress.delivered(t); };
+    round.group_slot = [&storage](std::size_t s) { return storage.group(s); };
+    round.group_delivered = [&progress](std::size_t s) { progress.group_delivered(s); };
     round.side_work = [&progress, &storage] { return progress.side_work(storage); };
     round.tick = write;
     round.tick_ms = 100;

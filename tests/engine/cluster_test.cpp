@@ -1,6 +1,8 @@
 // A round on this process alone: every task is computed once into its own slot and delivered
 // once, side work posted by deliveries is all done before the round ends, the last tick sees
-// everything, and a worker's exception reaches the caller.
+// everything, and a worker's exception reaches the caller. With groups: the first
+// whole_groups() groups are computed and reduced by one worker each and delivered whole, the
+// others task by task, and every group's reduction is the same either way.
 #include "samspel/engine/cluster.hpp"
 
 #include <gtest/gtest.h>
@@ -8,6 +10,8 @@
 #include <atomic>
 #include <cstddef>
 #include <mutex>
+#include <numeric>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
@@ -118,6 +122,173 @@ TEST(Cluster, AWorkersExceptionReachesTheCaller) {
   round.tick = [] {};
   const Cluster alone;
   EXPECT_THROW(alone.coordinate(round, 2), std::runtime_error);
+}
+
+TEST(Cluster, WholeGroupsLeaveOneGroupAWorkerToSplitAndNeedTwoAWorker) {
+  EXPECT_EQ(whole_groups(1, 2), 0U);  // a single group: every worker shares its tasks
+  EXPECT_EQ(whole_groups(3, 2), 0U);
+  EXPECT_EQ(whole_groups(4, 2), 2U);
+  EXPECT_EQ(whole_groups(21, 2), 19U);
+  EXPECT_EQ(whole_groups(12, 3), 9U);
+  EXPECT_EQ(whole_groups(5, 0), 4U);  // no workers counts as one
+}
+
+// A grouped round: task t's doubles are (t, 2t) and its floats t, t+0.5, t+0.25; a group
+// reduces to an order-dependent fold of its tasks (so a reduction that saw its tasks out of
+// order, or another group's, would differ). Split groups are reduced as side work by the same
+// function, as a study does.
+struct GroupedRound {
+  static constexpr std::size_t kGroups = 23;
+  static constexpr std::size_t kGroupSize = 9;
+  static constexpr std::size_t kTasks = kGroups * kGroupSize;
+  static constexpr std::size_t kDoubles = 2;
+  static constexpr std::size_t kFloats = 3;
+  static constexpr std::size_t kReduced = 2;
+
+  std::vector<double> doubles = std::vector<double>(kTasks * kDoubles, -1);
+  std::vector<float> floats = std::vector<float>(kTasks * kFloats, -1);
+  std::vector<float> reduced = std::vector<float>(kGroups * kReduced, -1);
+  std::vector<std::atomic<int>> computed = std::vector<std::atomic<int>>(kTasks);
+  std::vector<std::atomic<int>> delivered = std::vector<std::atomic<int>>(kTasks);
+  std::vector<std::atomic<int>> groups_delivered = std::vector<std::atomic<int>>(kGroups);
+  std::vector<std::atomic<std::size_t>> in_group = std::vector<std::atomic<std::size_t>>(kGroups);
+  std::mutex mutex;
+  std::vector<std::size_t> ready;
+  bool keep_floats = true;
+
+  static void reduce(std::span<const double> d, std::span<const float> f, std::span<float> out) {
+    double fold = 0;
+    for (std::size_t i = 0; i < kGroupSize; ++i)
+      fold = fold * 0.5 + d[i * kDoubles + 1] + f[i * kFloats + 2];
+    out[0] = static_cast<float>(fold);
+    out[1] = static_cast<float>(std::accumulate(d.begin(), d.end(), 0.0));
+  }
+  static std::vector<float> expected(std::size_t g) {
+    std::vector<double> d(kGroupSize * kDoubles);
+    std::vector<float> f(kGroupSize * kFloats);
+    for (std::size_t i = 0; i < kGroupSize; ++i) {
+      const auto t = static_cast<double>(g * kGroupSize + i);
+      d[i * kDoubles] = t;
+      d[i * kDoubles + 1] = 2 * t;
+      f[i * kFloats + 2] = static_cast<float>(t + 0.25);
+    }
+    std::vector<float> out(kReduced);
+    reduce(d, f, out);
+    return out;
+  }
+  TaskSlot slot(std::size_t t) {
+    return {std::span<double>(&doubles[t * kDoubles], kDoubles),
+            std::span<float>(&floats[t * kFloats], kFloats)};
+  }
+
+  Round round() {
+    Round r;
+    r.tasks = kTasks;
+    r.doubles = kDoubles;
+    r.floats = kFloats;
+    r.make_worker = [this] {
+      return Worker([this](std::size_t t, TaskSlot s) {
+        computed[t] += 1;
+        s.doubles[0] = static_cast<double>(t);
+        s.doubles[1] = 2.0 * static_cast<double>(t);
+        s.floats[0] = static_cast<float>(t);
+        s.floats[1] = static_cast<float>(t + 0.5);
+        s.floats[2] = static_cast<float>(t + 0.25);
+      });
+    };
+    r.slot = [this](std::size_t t) { return slot(t); };
+    r.delivered = [this](std::size_t t) {
+      delivered[t] += 1;
+      const std::size_t g = t / kGroupSize;
+      if (++in_group[g] == kGroupSize) {
+        const std::lock_guard lock(mutex);
+        ready.push_back(g);
+      }
+    };
+    r.side_work = [this] {
+      std::size_t g = 0;
+      {
+        const std::lock_guard lock(mutex);
+        if (ready.empty()) return false;
+        g = ready.back();
+        ready.pop_back();
+      }
+      reduce(std::span<const double>(&doubles[g * kGroupSize * kDoubles], kGroupSize * kDoubles),
+             std::span<const float>(&floats[g * kGroupSize * kFloats], kGroupSize * kFloats),
+             std::span<float>(&reduced[g * kReduced], kReduced));
+      return true;
+    };
+    r.tick = [] {};
+    r.tick_ms = 1;
+    r.group_size = kGroupSize;
+    r.reduced_floats = kReduced;
+    r.reduce = [](std::size_t, std::span<const double> d, std::span<const float> f,
+                  std::span<float> out) { reduce(d, f, out); };
+    r.keep_task_floats = keep_floats;
+    r.group_slot = [this](std::size_t g) {
+      return GroupSlot{
+          std::span<double>(&doubles[g * kGroupSize * kDoubles], kGroupSize * kDoubles),
+          keep_floats ? std::span<float>(&floats[g * kGroupSize * kFloats], kGroupSize * kFloats)
+                      : std::span<float>(),
+          std::span<float>(&reduced[g * kReduced], kReduced)};
+    };
+    r.group_delivered = [this](std::size_t g) { groups_delivered[g] += 1; };
+    return r;
+  }
+};
+
+TEST(Cluster, AGroupedRoundReducesWholeGroupsWhereTheyRanAndSplitsTheLast) {
+  for (const bool keep_floats : {true, false}) {
+    for (const unsigned threads : {1U, 2U, 5U}) {
+      GroupedRound g;
+      g.keep_floats = keep_floats;
+      const Cluster alone;
+      alone.coordinate(g.round(), threads);
+      const std::size_t whole = whole_groups(GroupedRound::kGroups, threads);
+      ASSERT_GT(whole, 0U);
+      ASSERT_LT(whole, GroupedRound::kGroups);
+      for (std::size_t group = 0; group < GroupedRound::kGroups; ++group) {
+        const bool is_whole = group < whole;
+        EXPECT_EQ(g.groups_delivered[group].load(), is_whole ? 1 : 0) << group;
+        for (std::size_t i = 0; i < GroupedRound::kGroupSize; ++i) {
+          const std::size_t t = group * GroupedRound::kGroupSize + i;
+          EXPECT_EQ(g.computed[t].load(), 1) << t;
+          EXPECT_EQ(g.delivered[t].load(), is_whole ? 0 : 1) << t;
+          EXPECT_EQ(g.doubles[t * GroupedRound::kDoubles + 1], 2.0 * static_cast<double>(t));
+          // A whole group's floats reach rank 0's slot only when it keeps them.
+          const bool has_floats = keep_floats || !is_whole;
+          EXPECT_EQ(g.floats[t * GroupedRound::kFloats], has_floats ? static_cast<float>(t) : -1.0F)
+              << t;
+        }
+        const std::vector<float> expected = GroupedRound::expected(group);
+        for (std::size_t k = 0; k < GroupedRound::kReduced; ++k) {
+          EXPECT_EQ(g.reduced[group * GroupedRound::kReduced + k], expected[k])
+              << "group " << group << ", " << threads << " threads";
+        }
+      }
+    }
+  }
+}
+
+TEST(Cluster, FewGroupsAreAllSplitSoEveryWorkerShares) {
+  GroupedRound g;
+  Round round = g.round();
+  round.tasks = 2 * GroupedRound::kGroupSize;  // 2 groups on 2 threads
+  const Cluster alone;
+  alone.coordinate(round, 2);
+  for (std::size_t t = 0; t < round.tasks; ++t)
+    EXPECT_EQ(g.delivered[t].load(), 1) << t;
+  EXPECT_EQ(g.groups_delivered[0].load() + g.groups_delivered[1].load(), 0);
+  for (std::size_t group = 0; group < 2; ++group)
+    EXPECT_EQ(g.reduced[group * GroupedRound::kReduced], GroupedRound::expected(group)[0]);
+}
+
+TEST(Cluster, TasksThatAreNotWholeGroupsAreRefused) {
+  GroupedRound g;
+  Round round = g.round();
+  round.tasks -= 1;
+  const Cluster alone;
+  EXPECT_THROW(alone.coordinate(round, 2), std::invalid_argument);
 }
 
 }  // namespace

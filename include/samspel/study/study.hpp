@@ -1,11 +1,15 @@
 // Runs a study — many configurations of a scenario, each with the same replicates — into a
 // results store. Configurations are taken in windows that fit a memory budget; each window is
-// a strided sample of the whole design, so a partial study already covers it; within a window
-// the runs of a configuration are handed out together, and the worker threads aggregate a
-// configuration as soon as its last run is in. Runs are committed as they finish (one
-// transaction every 100 ms); a rerun skips the configurations already aggregated (it
-// re-simulates, without storing again, the finished runs of the others: runs are
-// deterministic). docs/results.md describes the store and the rules.
+// a strided sample of the whole design, so a partial study already covers it. Within a window
+// a configuration's runs are a group of the cluster's round (engine/cluster.hpp): the first
+// configurations are handed out whole, and the worker (of any rank) that runs one computes its
+// bands and sends rank 0 its runs' measures and bands (and series only with keep_series); the
+// last ones, one per worker thread of all ranks, are handed out run by run, so that no worker
+// idles at a window's end, and rank 0's worker threads aggregate each as soon as its last run
+// is in. Bands are computed by one function wherever, so the store does not depend on where.
+// Runs are committed as they reach rank 0 (one transaction every 100 ms); a rerun skips the
+// configurations already aggregated (it re-simulates, without storing again, the finished runs
+// of the others: runs are deterministic). docs/results.md describes the store and the rules.
 #pragma once
 
 #include <cstddef>
