@@ -86,4 +86,19 @@ UnitDesign latin_hypercube(int dims, int points, std::uint64_t seed) {
   return design;
 }
 
+std::vector<std::size_t> spread_order(std::size_t n) {
+  std::vector<std::size_t> order;
+  order.reserve(n);
+  unsigned bits = 0;
+  while ((std::size_t{1} << bits) < n)
+    ++bits;
+  for (std::size_t i = 0; i < (std::size_t{1} << bits); ++i) {
+    std::size_t reversed = 0;
+    for (unsigned b = 0; b < bits; ++b)
+      reversed |= ((i >> b) & 1U) << (bits - 1 - b);
+    if (reversed < n) order.push_back(reversed);
+  }
+  return order;
+}
+
 }  // namespace samspel::engine

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "samspel/engine/design.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
@@ -322,17 +323,22 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     }
     if (todo.empty()) continue;
     outcome.windows += 1;
-    cluster.broadcast(todo);
-    const Window window(plan, std::move(todo));
+    // Handed out in an order that spreads over the window (and so over the design): a window may
+    // hold the whole study, and one cut short has then run configurations from all of it.
+    std::vector<int> spread;
+    spread.reserve(todo.size());
+    for (const std::size_t i : engine::spread_order(todo.size()))
+      spread.push_back(todo[i]);
+    cluster.broadcast(spread);
+    const Window window(plan, std::move(spread));
     // Runs stored by an interrupted study are computed again (the aggregation needs their
     // series) but not stored again.
-    // (todo is in ascending order.)
+    std::vector<std::size_t> slot_of(count);
+    for (std::size_t s = 0; s < window.todo().size(); ++s)
+      slot_of[static_cast<std::size_t>(window.todo()[s])] = s;
     std::vector<bool> skip(window.tasks(), false);
-    for (const auto& [c, r] : store.finished_runs(window.todo())) {
-      const auto at = std::lower_bound(window.todo().begin(), window.todo().end(), c);
-      skip[static_cast<std::size_t>(at - window.todo().begin()) * replicates +
-           static_cast<std::size_t>(r)] = true;
-    }
+    for (const auto& [c, r] : store.finished_runs(window.todo()))
+      skip[slot_of[static_cast<std::size_t>(c)] * replicates + static_cast<std::size_t>(r)] = true;
     WindowProgress progress(window.todo().size(), replicates, cells);
     if (!study.keep_series)
       storage.first_room = engine::whole_groups(window.todo().size(), workers);
@@ -340,10 +346,16 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     // the runs delivered and the configurations aggregated since the last one.
     const auto write = [&] {
       progress.take(runs, ready);
-      // In key order (todo is ascending and tasks are configuration-major), which SQLite's
-      // B-trees take fastest.
-      std::sort(runs.begin(), runs.end());
-      std::sort(ready.begin(), ready.end());
+      // In key order (configuration, replicate), which SQLite's B-trees take fastest; a
+      // configuration's tasks are its replicates in order.
+      std::sort(runs.begin(), runs.end(), [&window](std::size_t a, std::size_t b) {
+        const int ca = window.configuration(a);
+        const int cb = window.configuration(b);
+        return ca != cb ? ca < cb : a < b;
+      });
+      std::sort(ready.begin(), ready.end(), [&window](std::size_t a, std::size_t b) {
+        return window.todo()[a] < window.todo()[b];
+      });
       if (!runs.empty() || !ready.empty()) {
         store.begin();
         for (const std::size_t t : runs) {

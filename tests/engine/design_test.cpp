@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <numeric>
 #include <stdexcept>
 #include <vector>
 
@@ -150,3 +152,29 @@ TEST(LatinHypercube, RefusesEmptyDesigns) {
 
 }  // namespace
 }  // namespace samspel::engine
+
+TEST(SpreadOrder, IsAPermutation) {
+  for (const std::size_t n : {0U, 1U, 2U, 3U, 7U, 8U, 9U, 290U}) {
+    std::vector<std::size_t> order = samspel::engine::spread_order(n);
+    std::sort(order.begin(), order.end());
+    std::vector<std::size_t> all(n);
+    std::iota(all.begin(), all.end(), std::size_t{0});
+    EXPECT_EQ(order, all) << n;
+  }
+}
+
+TEST(SpreadOrder, EveryPrefixReachesAcrossTheRange) {
+  // Among the first k of the order, no gap between neighbours exceeds about 2n/k: a study cut
+  // short after k configurations has some from every part of the design.
+  const std::size_t n = 290;
+  const std::vector<std::size_t> order = samspel::engine::spread_order(n);
+  EXPECT_EQ(order[0], 0U);
+  for (std::size_t k = 4; k <= n; ++k) {
+    std::vector<std::size_t> prefix(order.begin(), order.begin() + static_cast<long>(k));
+    std::sort(prefix.begin(), prefix.end());
+    std::size_t widest = n - prefix.back();
+    for (std::size_t i = 1; i < k; ++i)
+      widest = std::max(widest, prefix[i] - prefix[i - 1]);
+    EXPECT_LE(widest, 4 * n / k + 1) << "after " << k;
+  }
+}

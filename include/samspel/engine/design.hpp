@@ -38,4 +38,10 @@ UnitDesign grid_design(int dims, int levels, std::size_t max_points = 10'000'000
 // std::invalid_argument if dims < 1 or points < 1.
 UnitDesign latin_hypercube(int dims, int points, std::uint64_t seed);
 
+// An order of 0, ..., n - 1 in which every prefix spreads evenly over the whole range: index i
+// goes at the position of its bit-reversed value (van der Corput), values not below n skipped.
+// The first 2^k of the order are spaced n / 2^k apart, so a study cut short after any number of
+// configurations has run some from every part of its design, not only its first ones.
+std::vector<std::size_t> spread_order(std::size_t n);
+
 }  // namespace samspel::engine
