@@ -176,6 +176,13 @@ struct LocalRound {
 Cluster::Cluster(int* argc, char*** argv) {
 #ifdef SAMSPEL_WITH_MPI
   if (launched_by_mpi()) {
+    // A study's ranks exchange little: a configuration's measures and bands (about 200 KB for
+    // 100 runs that take seconds to compute), so the transport's speed does not matter, while
+    // OpenMPI's UCX layer, its default choice, takes about 0.2 s to probe the machine's devices
+    // at every start (5% of 290 x 100 runs on 2 cores; bench/README.md). Its ob1 layer (shared
+    // memory on one machine, TCP between machines) starts at once. A user's own OMPI_MCA_pml
+    // wins (no overwrite).
+    setenv("OMPI_MCA_pml", "ob1", 0);
     int provided = 0;
     MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
