@@ -176,8 +176,10 @@ struct LocalRound {
 Cluster::Cluster(int* argc, char*** argv) {
 #ifdef SAMSPEL_WITH_MPI
   if (launched_by_mpi()) {
-    // A study's ranks exchange little: a configuration's measures and bands (about 200 KB for
-    // 100 runs that take seconds to compute), so the transport's speed does not matter, while
+    // A study's ranks exchange little: a configuration's measures and bands (about 170 KB for
+    // 100 runs of 16 years, some 30 ms of computation), or with kept series 27 KB a run (0.3 ms),
+    // which shared memory or TCP carry in a fraction of that time; the transport's speed does
+    // not matter, while
     // OpenMPI's UCX layer, its default choice, takes about 0.2 s to probe the machine's devices
     // at every start (5% of 290 x 100 runs on 2 cores; bench/README.md). Its ob1 layer (shared
     // memory on one machine, TCP between machines) starts at once. A user's own OMPI_MCA_pml
