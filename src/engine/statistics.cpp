@@ -113,8 +113,8 @@ void BandsInOrder::sort_by_insertion() {
 // values), as integers that order like them (the sign bit flipped for positive numbers, all
 // bits for negative ones); sort_by_insertion() then orders the few values that share a bucket,
 // comparing floats, so the result is a sort whatever the buckets (-0 and +0, one bucket apart,
-// stay equal). Unlike a comparison sort of values that jumped since the previous cell, which
-// mispredicts about every other comparison, the pass takes no branch that depends on the data.
+// stay equal). Unlike a comparison sort of values that jumped since the previous cell, whose
+// branches mispredict often, the pass takes no branch that depends on the data.
 // Values that mostly share their leading bits, with one far away, land in one bucket and are
 // sorted by insertion alone: about n^2 / 4 moves (2,500 for 100 runs in random order).
 void BandsInOrder::sort_afresh() {
