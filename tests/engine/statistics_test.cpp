@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <span>
 #include <vector>
@@ -109,6 +111,42 @@ TEST(Statistics, BandsInOrderEqualBandCellByCell) {
       bands.band(values, got.data(), 2);
       for (std::size_t s = 0; s < kBandSize; ++s)
         EXPECT_EQ(got[2 * s], expected[s]) << "n " << n << ", cell " << cell << ", statistic " << s;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace samspel::engine
+
+namespace samspel::engine {
+namespace {
+
+// Cells drawn afresh are sorted by bytes of the values' bits (a radix sort): negative numbers,
+// zeros of both signs, magnitudes far apart and ties must still give band()'s numbers, to the
+// bit (the sign of a zero included), with the runs following their values into the next cell.
+TEST(Statistics, BandsInOrderSortAfreshIsBandToTheBit) {
+  std::mt19937_64 random(11);
+  const std::array<float, 9> specials{0.0F,   -0.0F,  1.0F,  -1.0F, 1e-30F,
+                                      -1e30F, 3.5e7F, 0.25F, -2.5F};
+  std::uniform_int_distribution<std::size_t> special(0, specials.size() - 1);
+  std::uniform_real_distribution<float> uniform(-4.0F, 4.0F);
+  std::bernoulli_distribution tie(0.4);
+  for (const std::size_t n : {3U, 30U, 100U, 257U}) {
+    BandsInOrder bands(n);
+    std::vector<float> values(n);
+    for (int cell = 0; cell < 40; ++cell) {
+      for (auto& v : values)
+        v = tie(random) ? specials[special(random)] : uniform(random);
+      std::vector<double> doubles(values.begin(), values.end());
+      std::array<double, kBandSize> expected{};
+      band(doubles, expected.data(), 1);
+      std::array<double, kBandSize> got{};
+      bands.band(values, got.data(), 1);
+      for (std::size_t s = 0; s < kBandSize; ++s) {
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(got[s]), std::bit_cast<std::uint64_t>(expected[s]))
+            << "n " << n << ", cell " << cell << ", statistic " << s << ": " << got[s] << " vs "
+            << expected[s];
+      }
     }
   }
 }

@@ -50,8 +50,11 @@ void band(std::span<double> values, double* out, std::size_t stride);
 // The quantiles of band() for one cell after another of the same runs, for cells whose runs
 // come in nearly the same order from one cell to the next (successive months of one metric):
 // each cell's values are sorted starting from the previous cell's order, by insertion, which is
-// linear when the order changed little; a cell whose order changed much is sorted afresh. The
-// numbers are band()'s: its quantiles are order statistics, whatever order finds them.
+// linear when the order changed little; a cell whose order changed much is first put in buckets
+// by its values' leading bits (one radix pass), then finished by insertion. The numbers are
+// band()'s: its quantiles are order statistics, whatever order finds them. The values and
+// their runs are kept in two arrays, so that the values are contiguous: the check of the
+// previous order (a count of descents) is then a vector loop over them.
 class BandsInOrder {
  public:
   explicit BandsInOrder(std::size_t runs);
@@ -61,24 +64,27 @@ class BandsInOrder {
   // run r's value.
   template <typename Value>
   void quantiles(const Value& value, double* out, std::size_t stride) {
-    for (Entry& e : sorted_)
-      e.value = value(e.run);
+    for (std::size_t i = 0; i < values_.size(); ++i)
+      values_[i] = value(runs_[i]);
     sort_from_previous();
     interpolate(out, stride);
   }
   // band() of the next cell: its mean (summed in run order), then its quantiles.
   void band(std::span<const float> values, double* out, std::size_t stride);
-  std::size_t runs() const { return sorted_.size(); }
+  std::size_t runs() const { return values_.size(); }
 
  private:
-  struct Entry {
-    float value;
-    std::uint32_t run;
-  };
   void sort_from_previous();
+  void sort_afresh();
+  void sort_by_insertion();
   void interpolate(double* out, std::size_t stride) const;
 
-  std::vector<Entry> sorted_;  // the current cell's values, ascending once sorted
+  // The current cell's values, ascending once sorted, and the run of each.
+  std::vector<float> values_;
+  std::vector<std::uint32_t> runs_;
+  // sort_afresh's room: the values as integers that order like them, and the runs' new order.
+  std::vector<std::uint32_t> keys_;
+  std::vector<std::uint32_t> other_runs_;
   // Where each quantile lies among the sorted values: the same for every cell.
   std::array<std::size_t, std::size(kQuantileLevels)> below_{};
   std::array<std::size_t, std::size(kQuantileLevels)> above_{};
