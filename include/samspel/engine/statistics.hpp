@@ -76,6 +76,7 @@ class BandsInOrder {
  private:
   void sort_from_previous();
   void sort_afresh();
+  void sort_afresh(std::size_t first, std::size_t last);
   void sort_by_insertion();
   void interpolate(double* out, std::size_t stride) const;
 
