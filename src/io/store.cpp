@@ -516,7 +516,8 @@ void export_series(sqlite3* db, const char* table, bool aggregated,
         row["month"] = ym;
         for (std::size_t m = 0; m < model::kMetricCount; ++m) {
           const double v = blocks[b][static_cast<std::size_t>(month) * model::kMetricCount + m];
-          csv += "," + number_text(v);
+          csv += ',';
+          csv += number_text(v);
           if (std::isnan(v)) {
             row[std::string(model::kMetrics[m].name)] = nullptr;
           } else {

@@ -44,14 +44,14 @@ std::string draws_csv(const CalibrationResult& result) {
     const auto& draw = result.draws[d];
     csv += std::to_string(d);
     for (const double v : draw.theta)
-      csv += "," + number(v);
+      csv += fmt::format(",{}", number(v));
     for (std::size_t k = 0; k < kCalibrationTargets; ++k)
-      csv +=
-          "," + number(draw.statistics.value[k]) + "," + number(draw.statistics.standard_error[k]);
+      csv += fmt::format(",{},{}", number(draw.statistics.value[k]),
+                         number(draw.statistics.standard_error[k]));
     csv +=
         fmt::format(",{},{},{}", number(draw.distance), draw.accepted ? 1 : 0, number(draw.weight));
     for (std::size_t k = 0; k < result.parameters.size(); ++k)
-      csv += "," + (draw.accepted ? number(draw.adjusted[k]) : std::string());
+      csv += fmt::format(",{}", draw.accepted ? number(draw.adjusted[k]) : std::string());
     csv += '\n';
   }
   return csv;

@@ -46,7 +46,7 @@ TEST_F(ReportCommand, WritesOneHtmlFileFromARunDirectory) {
 
 TEST_F(ReportCommand, RefusesBadInputWithOneLineAndNoFile) {
   const fs::path out = dir_ / "out.html";
-  for (const std::string args :
+  for (const std::string& args :
        {"report " + (dir_ / "missing").string() + " -o " + out.string(),
         "report " + dir_.string() + " -o " + out.string(),
         "report " + dir_.string() + " -o " + out.string() + " --lang de"}) {
