@@ -297,8 +297,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   // they run one whole. The rest of the budget goes to configurations in flight, so that a
   // study needs fewer windows (each ends with its workers waiting for its last runs).
   const std::size_t workers = cluster.workers(options.threads);
-  const std::size_t local_threads =
-      cluster.workers(options.threads) / static_cast<std::size_t>(cluster.size());
+  const std::size_t local_threads = workers / static_cast<std::size_t>(cluster.size());
   std::size_t width = 0;
   if (study.keep_series) {
     width = options.memory_budget / (per_configuration + series_bytes);

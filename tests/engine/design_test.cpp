@@ -164,17 +164,20 @@ TEST(SpreadOrder, IsAPermutation) {
 }
 
 TEST(SpreadOrder, EveryPrefixReachesAcrossTheRange) {
-  // Among the first k of the order, no gap between neighbours exceeds about 2n/k: a study cut
-  // short after k configurations has some from every part of the design.
-  const std::size_t n = 290;
-  const std::vector<std::size_t> order = samspel::engine::spread_order(n);
-  EXPECT_EQ(order[0], 0U);
-  for (std::size_t k = 4; k <= n; ++k) {
-    std::vector<std::size_t> prefix(order.begin(), order.begin() + static_cast<long>(k));
-    std::sort(prefix.begin(), prefix.end());
-    std::size_t widest = n - prefix.back();
-    for (std::size_t i = 1; i < k; ++i)
-      widest = std::max(widest, prefix[i] - prefix[i - 1]);
-    EXPECT_LE(widest, 4 * n / k + 1) << "after " << k;
+  // Among the first k of the order, no gap between neighbours (nor from the last to n) exceeds
+  // 2n/k: a study cut short after k configurations has some from every part of the design.
+  // (Bit reversal puts the first 2^j at multiples of 2^(bits - j); dropping the values >= n at
+  // most doubles a gap.)
+  for (const std::size_t n : {5U, 64U, 100U, 290U, 1000U}) {
+    const std::vector<std::size_t> order = samspel::engine::spread_order(n);
+    EXPECT_EQ(order[0], 0U);
+    for (std::size_t k = 1; k <= n; ++k) {
+      std::vector<std::size_t> prefix(order.begin(), order.begin() + static_cast<long>(k));
+      std::sort(prefix.begin(), prefix.end());
+      std::size_t widest = n - prefix.back();
+      for (std::size_t i = 1; i < k; ++i)
+        widest = std::max(widest, prefix[i] - prefix[i - 1]);
+      EXPECT_LE(widest * k, 2 * n) << "n " << n << ", after " << k;
+    }
   }
 }

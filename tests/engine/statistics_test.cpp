@@ -1,5 +1,6 @@
 #include "samspel/engine/statistics.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <random>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace samspel::engine {
@@ -115,11 +117,19 @@ TEST(Statistics, BandsInOrderEqualBandCellByCell) {
   }
 }
 
-}  // namespace
-}  // namespace samspel::engine
-
-namespace samspel::engine {
-namespace {
+// bands.band() of a cell against band() of its values in double, to the bit.
+void expect_band_to_the_bit(BandsInOrder& bands, const std::vector<float>& values,
+                            const std::string& where) {
+  std::vector<double> doubles(values.begin(), values.end());
+  std::array<double, kBandSize> expected{};
+  band(doubles, expected.data(), 1);
+  std::array<double, kBandSize> got{};
+  bands.band(values, got.data(), 1);
+  for (std::size_t s = 0; s < kBandSize; ++s) {
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(got[s]), std::bit_cast<std::uint64_t>(expected[s]))
+        << where << ", statistic " << s << ": " << got[s] << " vs " << expected[s];
+  }
+}
 
 // Cells drawn afresh are sorted by bytes of the values' bits (a radix sort): negative numbers,
 // zeros of both signs, magnitudes far apart and ties must still give band()'s numbers, to the
@@ -137,16 +147,7 @@ TEST(Statistics, BandsInOrderSortAfreshIsBandToTheBit) {
     for (int cell = 0; cell < 40; ++cell) {
       for (auto& v : values)
         v = tie(random) ? specials[special(random)] : uniform(random);
-      std::vector<double> doubles(values.begin(), values.end());
-      std::array<double, kBandSize> expected{};
-      band(doubles, expected.data(), 1);
-      std::array<double, kBandSize> got{};
-      bands.band(values, got.data(), 1);
-      for (std::size_t s = 0; s < kBandSize; ++s) {
-        EXPECT_EQ(std::bit_cast<std::uint64_t>(got[s]), std::bit_cast<std::uint64_t>(expected[s]))
-            << "n " << n << ", cell " << cell << ", statistic " << s << ": " << got[s] << " vs "
-            << expected[s];
-      }
+      expect_band_to_the_bit(bands, values, fmt::format("n {}, cell {}", n, cell));
     }
   }
 }
@@ -165,13 +166,7 @@ TEST(Statistics, BandsInOrderSortAfreshSortsClusteredValuesWithOutliers) {
         v = near(random);
       values[static_cast<std::size_t>(cell) % n] = 0.0F;
       values[(static_cast<std::size_t>(cell) * 7 + 3) % n] = -1e30F;
-      std::vector<double> doubles(values.begin(), values.end());
-      std::array<double, kBandSize> expected{};
-      band(doubles, expected.data(), 1);
-      std::array<double, kBandSize> got{};
-      bands.band(values, got.data(), 1);
-      for (std::size_t s = 0; s < kBandSize; ++s)
-        EXPECT_EQ(got[s], expected[s]) << "n " << n << ", cell " << cell << ", statistic " << s;
+      expect_band_to_the_bit(bands, values, fmt::format("n {}, cell {}", n, cell));
     }
   }
 }
