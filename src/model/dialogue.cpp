@@ -16,7 +16,15 @@ void hold_role_dialogue(State& s, Relation& r, const Context& ctx) {
   Actor& a = s.actors[r.first];
   Actor& b = s.actors[r.second];
   // The two agree on roles as they now enact them, professionalised toward the standard roles.
-  const double held = 0.5 * (a.role_conception + b.role_conception);
+  // The longer-serving member carries the order the pair has (report p. 20-21: "han visste hur
+  // han ville ha det"), so each counts with its months in the seat; a newcomer meeting an
+  // incumbent takes the established order, two newcomers meet halfway.
+  const double weight_a = a.tenure;
+  const double weight_b = b.tenure;
+  const double held =
+      weight_a + weight_b > 0
+          ? (weight_a * a.role_conception + weight_b * b.role_conception) / (weight_a + weight_b)
+          : 0.5 * (a.role_conception + b.role_conception);
   const double boundary =
       k.dialogue_norm_anchor * k.rho_standard + (1 - k.dialogue_norm_anchor) * held;
   a.role_conception = b.role_conception = boundary;
@@ -26,8 +34,8 @@ void hold_role_dialogue(State& s, Relation& r, const Context& ctx) {
   g.boundary = boundary;
   g.clarity += k.dialogue_clarity_gain * (1 - g.clarity);
   g.last_renewal = s.step;
+  // Trust built in talking the roles through is trust in each other as role holders (p. 20).
   r.role_trust += k.dialogue_role_trust_gain * (1 - r.role_trust);
-  r.person_trust = std::min(1.0, r.person_trust + k.dialogue_person_trust_gain);
   r.openness = 1;
   r.last_talk = s.step;
 }

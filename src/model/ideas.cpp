@@ -1,9 +1,10 @@
 // Process 6: idea dynamics (March 1991, adapted; report p. 15-18, 27-28). Actors are socialised
 // to the governing ideas, faster the closer they are; the governing ideas learn from the
 // participants who know better, in forums and at a lower rate in everyday work and committees,
-// gated by openness, political room and the time there is for discussion; outside input and
-// residents bring single beliefs from the environment; department heads follow what the law
-// requires in their sector; party programmes take up current issues.
+// gated by openness, recent talk, political room and the time there is for discussion; outside
+// input and residents bring single beliefs from the environment to those who are open and
+// talk; department heads follow what the law requires in their sector; party programmes take
+// up current issues.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -29,16 +30,18 @@ struct Bonds {
   }
 };
 
-Bonds collect_bonds(const State& s, const Derived& d) {
+// A seat's openness is the mean receptiveness of its politician-civil servant pairs: open role
+// enactment and recent talk.
+Bonds collect_bonds(const State& s, const Context& ctx) {
   Bonds b;
-  for (const int i : working_relations(d)) {
+  for (const int i : working_relations(ctx.derived)) {
     const Relation& r = s.relations[i];
     b.max_closeness = std::max(b.max_closeness, r.closeness);
     for (const int seat : {r.first, r.second}) {
       b.closeness[seat] += r.closeness;
       b.pairs[seat] += 1;
       if (r.cross_side) {
-        b.openness[seat] += r.openness;
+        b.openness[seat] += receptiveness(r, s.step, ctx);
         b.cross_pairs[seat] += 1;
       }
     }
@@ -118,11 +121,13 @@ void learn_everyday(State& s, const Context& ctx, engine::Rng& rng) {
   static constexpr int core[] = {kKso, kCeo};
   std::array<std::array<int, 2>, kMaxDepartments> pairs;
   std::array<LearningGroup, 1 + kMaxDepartments> groups;
-  groups[0] = {core, d.whole_dims, base * s.relations[kKsoCeo].openness * s.whole_view};
+  groups[0] = {core, d.whole_dims,
+               base * receptiveness(s.relations[kKsoCeo], s.step, ctx) * s.whole_view};
   for (int h = 0; h < d.departments; ++h) {
     const Relation& r = s.relations[politician_head_pair(h)];
     pairs[h] = {r.first, r.second};
-    groups[1 + h] = {pairs[h], d.sector_dims[h], base * r.openness * s.sector_strength[h]};
+    groups[1 + h] = {pairs[h], d.sector_dims[h],
+                     base * receptiveness(r, s.step, ctx) * s.sector_strength[h]};
   }
   learn_code_in_groups(s, std::span(groups.data(), 1 + static_cast<std::size_t>(d.departments)),
                        rng);
@@ -188,7 +193,7 @@ void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
 void develop_ideas(State& s, const Context& ctx) {
   engine::Rng& rng = ctx.rng(Stream::ideas);
   const std::span<const int> all(ctx.derived.seats.data(), ctx.derived.seat_count);
-  const Bonds bonds = collect_bonds(s, ctx.derived);
+  const Bonds bonds = collect_bonds(s, ctx);
   socialise(s, ctx, bonds, all, rng);
   if (s.forum_held) learn_in_forum(s, ctx, bonds, all, rng);
   learn_everyday(s, ctx, rng);

@@ -29,7 +29,10 @@ void activate_relations(State& s, const Context& ctx) {
   for (const int i : working_relations(d)) {
     Relation& r = s.relations[i];
     r.closeness = closeness;
-    r.person_trust = k.trust_rest + (1 - k.trust_rest) * k.closeness_trust * closeness;
+    // Time budgets are not yet set, so the pair starts from the trust its role trust holds,
+    // lifted by chemistry; the spin-up moves both to what conduct earns.
+    r.person_trust =
+        k.role_trust_initial + (1 - k.role_trust_initial) * k.closeness_trust * closeness;
     r.role_trust = k.role_trust_initial;
     r.openness = 1;
     r.last_talk = 0;

@@ -2,6 +2,7 @@
 // change of person: the mean over the 12 months from the change against the 6 before, and the
 // months until it is back to 90% of what it was.
 #include <bit>
+#include <cmath>
 
 #include "samspel/model/processes.hpp"
 
@@ -93,8 +94,9 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   set(Metric::effective_trust_kso_ceo, effective_trust(kc, ctx));
   set(Metric::closeness_kso_ceo, kc.closeness);
   set(Metric::role_clarity_kso_ceo, kc.agreement.clarity);
-  set(Metric::openness_kso_ceo, kc.openness);
+  set(Metric::openness_kso_ceo, receptiveness(kc, s.step, ctx));
   set(Metric::role_merging_kso_ceo, 0.5 * (kso.role_conception + ceo.role_conception));
+  set(Metric::role_gap_kso_ceo, std::abs(kso.role_conception - ceo.role_conception));
   set(Metric::transgressions, transgressions);
   set(Metric::transgressions_handled, handled);
   set(Metric::lockins, locked);
@@ -121,6 +123,8 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   set(Metric::terms_in_power, s.terms_in_power);
   set(Metric::kso_id, kso.person);
   set(Metric::ceo_id, ceo.person);
+  set(Metric::ceo_changes, s.summary.ceo_changes - s.ceo_changes_seen);
+  s.ceo_changes_seen = s.summary.ceo_changes;
 
   follow_changes(s, d, q);
 }
@@ -132,6 +136,7 @@ void close_trackers(State& s) {
 
 void begin_observation(State& s, const Derived& d) {
   s.summary = RunSummary{};
+  s.ceo_changes_seen = 0;
   close_trackers(s);
   s.cooperation_history_size = 0;
   for (int i = 0; i < d.seat_count; ++i)

@@ -13,10 +13,6 @@ namespace samspel::model {
 
 namespace {
 
-bool is_politician(int seat) {
-  return seat == kKso || seat == kOpposition || (seat >= chair_seat(0) && seat < head_seat(0));
-}
-
 Bloc bloc_of(const State& s, int seat) {
   if (seat == kOpposition) return s.ruling == Bloc::a ? Bloc::b : Bloc::a;
   return s.ruling;
@@ -123,7 +119,6 @@ void replace_kso(State& s, const Context& ctx, ExitReason reason) {
 }
 
 void shift_majority(State& s, const Context& ctx) {
-  const double old_closeness = s.relations[kKsoCeo].closeness;
   s.ruling = s.ruling == Bloc::a ? Bloc::b : Bloc::a;
   s.terms_in_power = 1;
   s.summary.majority_shifts += 1;
@@ -134,9 +129,10 @@ void shift_majority(State& s, const Context& ctx) {
   replace_kso(s, ctx, ExitReason::new_majority);
   for (int k = 0; k < ctx.derived.committees; ++k)
     seat_newcomer(s, ctx, chair_seat(k));
-  // A CEO who grew close to the old KSO is seen as the old majority's person.
-  const double p = ctx.k().dismissal_base + ctx.k().dismissal_closeness * old_closeness;
-  if (ctx.rng(Stream::succession).bernoulli(p)) replace_ceo(s, ctx, ExitReason::new_majority);
+  // A new majority sometimes brings its own kommunchef (report p. 14, 22).
+  if (ctx.rng(Stream::succession).bernoulli(ctx.k().dismissal_base)) {
+    replace_ceo(s, ctx, ExitReason::new_majority);
+  }
 }
 
 }  // namespace samspel::model

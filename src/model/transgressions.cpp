@@ -1,8 +1,9 @@
 // Process 4: role transgressions (mandatöverskridanden, report p. 13). Each side acts in the
 // other's sphere at a rate that grows with its drivers (a politician's case time, a civil
 // servant's influence seeking) and with the gap between how far it thinks its role reaches and
-// what the other accepts. An event is handled with probability T * (1/2 + comm/2): handled, it
-// enriches (trust, and perhaps an exchanged belief); not handled, it becomes a lock-in.
+// what the other accepts. An event is handled with probability T * (1/2 + understanding/2):
+// handled, it enriches (trust, and perhaps an exchanged belief); not handled, it becomes a
+// lock-in.
 #include <algorithm>
 #include <cmath>
 
@@ -36,6 +37,15 @@ void exchange_belief(Actor& a, Actor& b, const Context& ctx, engine::Rng& rng) {
   }
 }
 
+// Trust gained in handling a transgression belongs to the roles as far as the pair has talked
+// them through (report p. 13, 20: trust between people as holders of roles the two have
+// discussed survives a change of person); the rest is trust between these two people.
+void earn_trust(Relation& r, double gain) {
+  const double to_roles = r.agreement.enacted ? r.agreement.clarity : 0.0;
+  r.role_trust = std::min(1.0, r.role_trust + gain * to_roles);
+  r.person_trust = std::min(1.0, r.person_trust + gain * (1 - to_roles));
+}
+
 void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng& rng) {
   if (events == 0) return;
   const auto& k = ctx.k();
@@ -51,7 +61,7 @@ void resolve(State& s, Relation& r, int events, const Context& ctx, engine::Rng&
     r.transgressions += 1;
     if (rng.bernoulli(handled_p)) {
       r.handled += 1;
-      r.person_trust = std::min(1.0, r.person_trust + k.handled_trust_gain);
+      earn_trust(r, k.handled_trust_gain);
       r.last_talk = s.step;
       if (rng.bernoulli(k.exchange_probability)) {
         exchange_belief(s.actors[r.first], s.actors[r.second], ctx, rng);

@@ -10,8 +10,7 @@ void apply_turnover(State& s, const Context& ctx) {
   const auto& k = ctx.k();
   engine::Rng& rng = ctx.rng(Stream::turnover);
 
-  const bool observed = observed_step(s, ctx.derived) >= 0;  // no shifts during the spin-up
-  if (rng.bernoulli(monthly_probability(k.midterm_shift_rate)) && observed) shift_majority(s, ctx);
+  if (rng.bernoulli(monthly_probability(k.midterm_shift_rate))) shift_majority(s, ctx);
 
   const Relation& kso_ceo = s.relations[kKsoCeo];
   const double strain = k.ceo_lockin_hazard * kso_ceo.lockins +

@@ -60,7 +60,7 @@ long count_runs(const fs::path& store) {
 
 const std::string kSweep = "sweep " + kScenario.string() +
                            " --param strategy.private_socializing=0:1 --param "
-                           "model.trust_rest=0.5:0.9 --design lhs --points 40 --replicates 30 "
+                           "model.closeness_trust=0.3:0.9 --design lhs --points 40 --replicates 30 "
                            "--threads 2 --store ";
 constexpr long kRuns = 40 * 30;
 
@@ -178,7 +178,7 @@ TEST(StudyCommand, ThreeMpiRanksMakeTheSameStoreAsOneProcess) {
   const fs::path dir = fresh_dir("mpi");
   const std::string design = "sweep " + kScenario.string() +
                              " --param strategy.private_socializing=0:1 --param "
-                             "model.trust_rest=0.5:0.9 --design lhs --threads 1 ";
+                             "model.closeness_trust=0.3:0.9 --design lhs --threads 1 ";
   const std::vector<std::pair<std::string, long>> studies = {
       {"--points 12 --replicates 10", 120},
       {"--points 12 --replicates 10 --keep-series", 120},

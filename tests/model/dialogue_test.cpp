@@ -46,6 +46,24 @@ TEST(Dialogue, AtStartCreatesTheAgreementWhenThePairForms) {
   EXPECT_DOUBLE_EQ(r.agreement.clarity, clarity);
 }
 
+// The longer-serving member carries the order: a newcomer meeting an incumbent takes the
+// incumbent's conception, anchored toward the standard roles (report p. 20-21).
+TEST(Dialogue, ANewcomerMeetsTheEstablishedOrder) {
+  const Parameters p = with_dialogue(RoleDialogue::at_start);
+  TestModel m(p);
+  State& s = m.s();
+  s.actors[kKso].role_conception = 0.6;
+  s.actors[kKso].tenure = 48;
+  s.actors[kCeo].role_conception = p.model.rho_standard;
+  s.actors[kCeo].tenure = 0;
+  hold_dialogues(s, m.ctx());
+  const auto& k = p.model;
+  const double boundary =
+      k.dialogue_norm_anchor * k.rho_standard + (1 - k.dialogue_norm_anchor) * 0.6;
+  EXPECT_DOUBLE_EQ(s.relations[kKsoCeo].agreement.boundary, boundary);
+  EXPECT_DOUBLE_EQ(s.actors[kCeo].role_conception, boundary);
+}
+
 TEST(Dialogue, RecurringRenewsEveryPeriod) {
   Parameters p = with_dialogue(RoleDialogue::recurring, Foundation::roles);
   p.strategy.role_dialogue_period = 12;

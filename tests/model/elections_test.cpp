@@ -1,5 +1,5 @@
-// Process 9: elections in September of years = 2 (mod 4), the new majority in office from
-// October.
+// Process 9: elections in September of years = 2 (mod 4); the new board, and so a new majority's
+// KSO and chairs, take office in January.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,10 +22,10 @@ Parameters election(double intercept, double slope, double satisfaction) {
   return p;
 }
 
-// Runs the election process from August to October 2010 and reports whether power changed.
+// Runs the election process from August 2010 to January 2011 and reports whether power changed.
 bool majority_lost(TestModel& m) {
-  // Steps 7, 8, 9 are August, September, October 2010.
-  for (int step = 7; step <= 9; ++step) {
+  // Steps 7 to 12 are August 2010 to January 2011.
+  for (int step = 7; step <= 12; ++step) {
     m.s().step = step;
     hold_elections(m.s(), m.ctx());
   }
@@ -57,27 +57,46 @@ TEST(Elections, LossProbabilityAtASetSatisfaction) {
               4 * std::sqrt(expected * (1 - expected) / kRuns));
 }
 
-TEST(Elections, NewMajorityTakesOfficeInOctober) {
+TEST(Elections, NewBoardTakesOfficeInJanuary) {
   TestModel m(election(50, 0, 0.6));
   State& s = m.s();
   s.step = 8;  // September 2010
   hold_elections(s, m.ctx());
   EXPECT_TRUE(s.election_pending);
   EXPECT_EQ(s.ruling, Bloc::a);
-  s.step = 9;  // October
+  for (s.step = 9; s.step < 12; ++s.step) {  // October to December: the old board stays
+    hold_elections(s, m.ctx());
+    EXPECT_EQ(s.ruling, Bloc::a);
+  }
+  s.step = 12;  // January 2011
   hold_elections(s, m.ctx());
   EXPECT_EQ(s.ruling, Bloc::b);
   EXPECT_FALSE(s.election_pending);
+  EXPECT_EQ(s.summary.elections, 1);
+}
+
+// A shift between the election and January supersedes the verdict: no second shift.
+TEST(Elections, AShiftBeforeJanuarySupersedesTheVerdict) {
+  TestModel m(election(50, 0, 0.6));
+  State& s = m.s();
+  s.step = 8;
+  hold_elections(s, m.ctx());
+  shift_majority(s, m.ctx());  // a mid-term shift in November, say
+  s.step = 12;
+  hold_elections(s, m.ctx());
+  EXPECT_EQ(s.ruling, Bloc::b);
+  EXPECT_EQ(s.summary.majority_shifts, 1);
+  EXPECT_EQ(s.summary.election_shifts, 0);
 }
 
 TEST(Elections, OnlyInElectionYears) {
   TestModel m(election(50, 0, 0.6));
-  for (int step = 12; step < 48; ++step) {  // 2011 to 2013
+  for (int step = 13; step < 48; ++step) {  // February 2011 to 2013
     m.s().step = step;
     hold_elections(m.s(), m.ctx());
   }
   EXPECT_EQ(m.s().summary.elections, 0);
-  for (int step = 48; step < 60; ++step) {  // 2014
+  for (int step = 48; step < 61; ++step) {  // 2014 and January 2015
     m.s().step = step;
     hold_elections(m.s(), m.ctx());
   }

@@ -157,6 +157,32 @@ TEST(Ideas, InputsFromTheEnvironmentHappenAtTheirOwnRates) {
   check(kMaxActors + 1, 0.07);
 }
 
+// Talk carries ideas (report p. 18, 25-26): a seat whose pairs have not talked for a while takes
+// outside input at its pairs' openness times what is left of their last conversation.
+TEST(Ideas, PairsThatStopTalkingTakeFewerIdeasFromOutside) {
+  Parameters p = quiet_ideas();
+  p.model.outside_input_rate = 0.4;
+  p.strategy.outside_input = 0.5;  // 0.2 per seat at full receptiveness
+  p.model.communication_horizon = 6;
+  TestModel m(p);
+  State& s = m.s();
+  const Derived& d = m.ctx().derived;
+  s.environment = {d.all_dims, d.all_dims};
+  s.step = 12;
+  for (auto& r : s.relations)
+    r.last_talk = 6;  // six months ago: exp(-1) of the talk is left
+  const int runs = 20000;
+  long took = 0;
+  for (int t = 0; t < runs; ++t) {
+    s.actors[kCeo].beliefs = {};
+    develop_ideas(s, m.ctx());
+    took += s.actors[kCeo].beliefs.known != 0 ? 1 : 0;
+  }
+  const double expected = 0.2 * std::exp(-1.0);
+  EXPECT_NEAR(static_cast<double>(took) / runs, expected,
+              4 * std::sqrt(expected * (1 - expected) / runs));
+}
+
 TEST(CodeLearning, CodeAdoptsTheSuperiorMajority) {
   TestModel m(quiet_ideas());
   State& s = m.s();

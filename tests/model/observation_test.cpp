@@ -42,6 +42,27 @@ TEST(Observation, ConsensusIsFullWhenEveryLeaderHoldsTheCode) {
   EXPECT_DOUBLE_EQ(metric(row, Metric::belief_diversity), 0);
 }
 
+// The role gap is how far apart the KSO's and the kommunchef's conceptions are; CEO changes are
+// counted in the month they happen.
+TEST(Observation, RoleGapAndCeoChangesThisMonth) {
+  TestModel m;
+  State& s = m.s();
+  std::vector<double> row(kMetricCount);
+  s.actors[kKso].role_conception = 0.7;
+  s.actors[kCeo].role_conception = 0.25;
+  observe(s, m.ctx(), row);
+  EXPECT_NEAR(metric(row, Metric::role_gap_kso_ceo), 0.45, 1e-12);
+  EXPECT_DOUBLE_EQ(metric(row, Metric::ceo_changes), 0);
+  replace_ceo(s, m.ctx(), ExitReason::other);
+  replace_ceo(s, m.ctx(), ExitReason::other);
+  s.step = 1;
+  observe(s, m.ctx(), row);
+  EXPECT_DOUBLE_EQ(metric(row, Metric::ceo_changes), 2);
+  s.step = 2;
+  observe(s, m.ctx(), row);
+  EXPECT_DOUBLE_EQ(metric(row, Metric::ceo_changes), 0);
+}
+
 // Cooperation 0.8 for six months, a change, then 0.4 for 12 months and 0.75 after: the drop is
 // 0.8 - 0.4 and recovery to 90% (0.72) comes 12 months after the change.
 TEST(Observation, FragilityAroundAChangeOfPerson) {

@@ -44,6 +44,29 @@ TEST(Transgressions, TrustMovesByTheStatedAmounts) {
   EXPECT_GT(locked, 0);
 }
 
+// Trust gained in a handled transgression goes to the roles as far as the pair has talked them
+// through (the agreement's clarity, if enacted), the rest to the two people (report p. 13, 20).
+TEST(Transgressions, HandledTransgressionsUnderTalkedThroughRolesBuildRoleTrust) {
+  Parameters p;
+  p.model.transgression_base_rate = 0.5;
+  p.model.exchange_probability = 0;
+  p.model.lockin_trust_loss = 0;
+  TestModel m(p);
+  State& s = m.s();
+  allocate_time(s, m.ctx());
+  Relation& r = s.relations[kKsoCeo];
+  r.agreement = Agreement{true, true, 0.8, 0, 0.2, 0};
+  int handled = 0;
+  for (int month = 0; month < 50; ++month) {
+    r.person_trust = r.role_trust = 0.5;
+    handle_transgressions(s, m.ctx());
+    EXPECT_NEAR(r.role_trust - 0.5, r.handled * p.model.handled_trust_gain * 0.8, 1e-12);
+    EXPECT_NEAR(r.person_trust - 0.5, r.handled * p.model.handled_trust_gain * 0.2, 1e-12);
+    handled += r.handled;
+  }
+  EXPECT_GT(handled, 0);
+}
+
 // Handled with probability T (1/2 + comm/2): with trust 0 every event locks in; with full trust
 // and a conversation this month every event is handled.
 TEST(Transgressions, TrustAndCommunicationDecideTheOutcome) {

@@ -121,7 +121,6 @@ TEST(Events, ScriptedEventsHappenInTheirMonth) {
                                           {EventType::environment_shock, 7, 1.0, 0}};
   Parameters p = no_turnover();
   p.model.dismissal_base = 0;
-  p.model.dismissal_closeness = 0;
   TestModel m(p, events);
   State& s = m.s();
   for (int step = 0; step < 3; ++step) {

@@ -91,7 +91,7 @@ TEST(Judge, UndefinedReplicatesAreLeftOutAndTooFewNeverHold) {
 
 TEST(Perturb, StaysWithinSpreadAndRangeAndIsFixedBySeedAndPoint) {
   io::Scenario base;
-  base.parameters.model.trust_rest = 0.9;  // 0.9 * 1.25 would leave [0, 1]
+  base.parameters.model.closeness_trust = 0.9;  // 0.9 * 1.25 would leave [0, 1]
   const io::Scenario a = perturb(base, 7, 3, 0.25);
   const io::Scenario b = perturb(base, 7, 3, 0.25);
   const io::Scenario c = perturb(base, 7, 4, 0.25);
@@ -113,7 +113,7 @@ TEST(Perturb, StaysWithinSpreadAndRangeAndIsFixedBySeedAndPoint) {
     EXPECT_LE(after, std::min(hi, spec.high) + 1e-12) << spec.key;
   }
   EXPECT_TRUE(differs);
-  EXPECT_LE(a.parameters.model.trust_rest, 1.0);
+  EXPECT_LE(a.parameters.model.closeness_trust, 1.0);
 }
 
 // A small pattern end to end: the same results whatever the thread count, and a lever that

@@ -70,6 +70,15 @@ inline double communication_factor(const Derived& d, int months, double horizon)
                                                            : std::exp(-months / horizon);
 }
 
+// How far ideas move through a pair this month: its openness to outside ideas, times what is
+// left of its last conversation. Talk carries ideas; a pair that knows each other so well it
+// skips talking lets them stop (report p. 18: "förödande för det kommunikativa
+// idéutvecklingsklimatet"; p. 25-26).
+inline double receptiveness(const Relation& r, int step, const Context& ctx) {
+  return r.openness *
+         communication_factor(ctx.derived, step - r.last_talk, ctx.k().communication_horizon);
+}
+
 inline double clamp01(double x) {
   return x < 0 ? 0 : (x > 1 ? 1 : x);
 }

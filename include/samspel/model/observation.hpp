@@ -20,9 +20,12 @@ namespace samspel::model {
     "Effective trust T = w * role trust * (1/2 + clarity/2) + (1 - w) * person trust")        \
   X(closeness_kso_ceo, "Closeness of the KSO and the kommunchef")                             \
   X(role_clarity_kso_ceo, "Clarity of the KSO-kommunchef role agreement (0 = none)")          \
-  X(openness_kso_ceo, "Openness of the KSO-kommunchef pair to outside ideas")                 \
+  X(openness_kso_ceo,                                                                         \
+    "Receptiveness of the KSO-kommunchef pair: openness to outside ideas times recent talk")  \
   X(role_merging_kso_ceo,                                                                     \
     "Mean role conception of KSO and kommunchef: how far the roles have grown together")      \
+  X(role_gap_kso_ceo,                                                                         \
+    "Difference between the KSO's and the kommunchef's role conceptions (0 = one order)")     \
   X(transgressions, "Role transgressions this month, all politician-civil servant pairs")     \
   X(transgressions_handled, "Transgressions handled this month (they enrich)")                \
   X(lockins, "Transgressions that became lock-ins this month")                                \
@@ -49,7 +52,8 @@ namespace samspel::model {
   X(ruling_bloc, "Ruling bloc (0 = a, 1 = b)")                                                \
   X(terms_in_power, "Terms the ruling bloc has held power, counting the current one")         \
   X(kso_id, "Ordinal of the person who is KSO (1 = the first)")                               \
-  X(ceo_id, "Ordinal of the person who is kommunchef (1 = the first)")
+  X(ceo_id, "Ordinal of the person who is kommunchef (1 = the first)")                        \
+  X(ceo_changes, "Changes of kommunchef this month")
 
 enum class Metric : std::uint8_t {
 #define SAMSPEL_METRIC_ENUM(name, meaning) name,

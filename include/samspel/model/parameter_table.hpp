@@ -29,9 +29,10 @@
   X(regulation, double, Real, 0.5, 0, 1, "", "share",                                           \
     "Regulation pressure R: share of each sector's issues set by state/EU law",                 \
     "report p. 12, 14 (helhetssynsdilemman)")                                                   \
-  X(turbulence, double, Real, 0.1, 0, 1, "", "1/year",                                          \
+  X(turbulence, double, Real, 0.05, 0, 1, "", "1/year",                                         \
     "Expected share of issue dimensions whose right answer changes per year",                   \
-    "report p. 15 (omvärldsförändringar); assumed")                                             \
+    "report p. 15 (omvärldsförändringar), p. 20, 24 (orders that held for a decade): about " \
+    "two thirds of what fits still fits ten years later; assumed")                              \
   X(ruling_bloc, Bloc, Choice, Bloc::a, 0, 1, "a|b", "",                                        \
     "Bloc holding the majority at the start (no shifts during the spin-up)", "MODEL.md sec. 2") \
   X(terms_in_power, int, Integer, 1, 1, 20, "", "terms",                                        \
@@ -72,10 +73,10 @@
     "report p. 23 (the third municipality chose not to)")
 
 #define SAMSPEL_MODEL_PARAMETERS(X)                                                               \
-  X(spin_up_years, int, Integer, 2, 0, 20, "", "years",                                           \
-    "Years simulated before the start and not observed, so that trust, lock-ins and ideas "       \
-    "begin where the municipality's own history puts them",                                       \
-    "assumed: two trust time constants and two lock-in half-lives")                               \
+  X(spin_up_years, int, Integer, 4, 0, 20, "", "years",                                           \
+    "Years simulated before the start and not observed, so that trust, lock-ins, roles and "      \
+    "ideas begin where the municipality's own history puts them",                                 \
+    "assumed: one term of office, so the history holds an election and a new board")              \
   /* idea space */                                                                                \
   X(dimensions, int, Integer, 30, 4, 64, "", "dimensions",                                        \
     "Binary issue dimensions m of the idea space", "March (1991): m = 30")                        \
@@ -180,18 +181,16 @@
   /* trust, closeness, roles */                                                                   \
   X(trust_new, double, Real, 0.3, 0, 1, "", "trust", "Person trust of a newly formed pair",       \
     "MODEL.md sec. 5 (≈0.3)")                                                                     \
-  X(trust_rest, double, Real, 0.7, 0, 1, "", "trust",                                             \
-    "Person trust a working pair settles at without closeness (track record of doing one's job)", \
-    "report p. 20 ('annars kan aldrig ett förtroende uppstå'); assumed")                          \
   X(trust_relaxation, double, Real, 24, 1, 240, "", "months",                                     \
-    "Time constant with which person trust relaxes toward its baseline", "assumed")               \
+    "Time constant with which person trust follows the pair's conduct and closeness", "assumed")  \
   X(closeness_trust, double, Real, 0.6, 0, 1, "", "share",                                        \
-    "How far closeness lifts person trust above trust_rest (personal chemistry)",                 \
+    "How far closeness lifts person trust above what conduct earns (personal chemistry)",         \
     "report p. 19 (förtroende och personkemi)")                                                   \
   X(role_trust_initial, double, Real, 0.7, 0, 1, "", "trust",                                     \
-    "Role trust of a role pair before the spin-up, and its resting level", "assumed")             \
+    "Role trust of a role pair before the spin-up (afterwards it follows conduct)", "assumed")    \
   X(role_trust_relaxation, double, Real, 60, 1, 600, "", "months",                                \
-    "Time constant with which role trust relaxes toward its resting level", "assumed")            \
+    "Time constant with which role trust follows how the role holders perform their roles",       \
+    "report p. 20 (trust from doing one's job right); assumed")                                   \
   X(weight_chemistry, double, Real, 0.15, 0, 1, "", "weight",                                     \
     "w: weight of role trust in effective trust when built on chemistry", "MODEL.md (≈0.15)")     \
   X(weight_roles, double, Real, 0.65, 0, 1, "", "weight",                                         \
@@ -203,8 +202,6 @@
     "Share of the missing clarity a role dialogue adds", "report p. 20, 23, 27")                  \
   X(dialogue_role_trust_gain, double, Real, 0.2, 0, 1, "", "share",                               \
     "Share of the missing role trust a role dialogue adds", "report p. 20-21")                    \
-  X(dialogue_person_trust_gain, double, Real, 0.05, 0, 0.5, "", "trust",                          \
-    "Person trust a role dialogue adds", "report p. 20-21 ('att vi kan prata med varandra')")     \
   X(dialogue_norm_anchor, double, Real, 0.5, 0, 1, "", "share",                                   \
     "How far a role dialogue pulls the agreed boundary toward the standard roles (Figure 1)",     \
     "report p. 27 (rolldiskussioner professionaliserar rollerna)")                                \
@@ -233,8 +230,14 @@
     "Role conception a newcomer brings: how far its role reaches into the other side's spheres",  \
     "report Figure 1, p. 16 (grey zone)")                                                         \
   X(role_merge_rate, double, Real, 0.03, 0, 1, "", "1/month",                                     \
-    "Rate at full closeness at which the two incumbents' role conceptions grow together",         \
-    "report p. 14 ('rollerna växer ihop')")                                                       \
+    "Rate at full closeness at which the KSO's and the kommunchef's role conceptions grow "       \
+    "together",                                                                                   \
+    "report p. 14 (long, too-close KSO-kommunchef relations: 'rollerna växer ihop')")             \
+  X(order_adaptation, double, Real, 0.05, 0, 1, "", "1/month",                                    \
+    "Rate at which a newcomer's role conception moves toward the order its longer-serving "       \
+    "counterpart carries, where no role dialogue states it",                                      \
+    "report p. 20-21 ('han visste hur han ville ha det'), p. 24 (orders that become "             \
+    "tradition); assumed")                                                                        \
   /* performance, whole and parts, citizens */                                                    \
   X(performance_capacity, double, Real, 0.4, 0, 1, "", "weight",                                  \
     "Weight of administrative capacity in service performance", "report p. 17")                   \
@@ -281,10 +284,6 @@
     "s_ref: satisfaction at which the election is a toss-up around a0", "assumed")                \
   X(dismissal_base, double, Real, 0.15, 0, 1, "", "probability",                                  \
     "q0: chance a new majority lets the CEO go", "Cregård & Solli; assumed")                      \
-  X(dismissal_closeness, double, Real, 0.5, 0, 1, "", "probability",                              \
-    "q1: extra chance per unit of closeness between the old KSO and the CEO",                     \
-    "report p. 14 (too-close KSO-CEO relations), p. 22 (majority shift, then a new CEO); "        \
-    "MODEL.md sec. 5 (the old majority's person)")                                                \
   X(politician_retirement, double, Real, 0.25, 0, 1, "", "probability",                           \
     "Chance that a sitting politician steps down at an election", "assumed")                      \
   X(midterm_shift_rate, double, Real, 0.0103, 0, 0.2, "", "1/year",                               \
@@ -301,10 +300,13 @@
     "Extra CEO exit hazard at zero effective KSO-CEO trust (falls linearly to 0 at full trust)",  \
     "calibrated (samspel calibrate, 2026-11-28, targets C1-C3); only its sum with "               \
     "ceo_lockin_hazard is identified")                                                            \
-  X(head_base_hazard, double, Real, 0.1, 0, 1, "", "1/year",                                      \
-    "Department head exits per year for other reasons", "assumed")                                \
-  X(head_lockin_hazard, double, Real, 0.05, 0, 1, "", "1/year per lock-in",                       \
-    "Extra head exit hazard per recent lock-in with its politician", "assumed")                   \
+  X(head_base_hazard, double, Real, 0.087, 0, 1, "", "1/year",                                    \
+    "Department head exits per year for other reasons",                                           \
+    "the kommunchef's calibrated ceo_base_hazard: no Swedish statistic on department heads "      \
+    "was found, and a head is a leading civil servant of the same kind")                          \
+  X(head_lockin_hazard, double, Real, 0.025, 0, 1, "", "1/year per lock-in",                      \
+    "Extra head exit hazard per recent lock-in with its politician",                              \
+    "the kommunchef's calibrated ceo_lockin_hazard, for the same reason as head_base_hazard")     \
   X(kso_confidence_hazard, double, Real, 0.02, 0, 1, "", "1/year",                                \
     "KSO losing the majority's confidence mid-term, per year", "report p. 14; assumed")
 

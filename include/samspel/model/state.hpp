@@ -22,6 +22,10 @@ inline constexpr int head_seat(int sector) {
   return 3 + kMaxDepartments + sector;
 }
 inline constexpr int kMaxActors = 3 + 2 * kMaxDepartments;
+// Politicians are elected (KSO, oppositionsråd, chairs); the others are employed civil servants.
+inline constexpr bool is_politician(int seat) {
+  return seat == kKso || seat == kOpposition || (seat >= chair_seat(0) && seat < head_seat(0));
+}
 
 inline constexpr int kKsoCeo = 0;
 inline constexpr int kKsoOpposition = 1;
@@ -152,6 +156,8 @@ struct State {
   std::array<double, 6> cooperation_history{};
   int cooperation_history_size = 0;
   std::array<ChangeTracker, 16> trackers{};
+
+  int ceo_changes_seen = 0;  // summary.ceo_changes at the last observed month
 
   // Belief diversity's counts from one observed month to the next (observation only).
   DisagreementTally<kMaxActors> belief_pairs;
