@@ -34,9 +34,9 @@
     "report p. 15 (omvärldsförändringar), p. 20, 24 (orders that held for a decade): about " \
     "two thirds of what fits still fits ten years later; assumed")                              \
   X(ruling_bloc, Bloc, Choice, Bloc::a, 0, 1, "a|b", "",                                        \
-    "Bloc holding the majority at the start (no shifts during the spin-up)", "MODEL.md sec. 2") \
+    "Bloc holding the majority before the spin-up", "MODEL.md sec. 2")                          \
   X(terms_in_power, int, Integer, 1, 1, 20, "", "terms",                                        \
-    "Terms the ruling bloc has held power at the start, counting the current one",              \
+    "Terms the ruling bloc has held power before the spin-up, counting the current one",        \
     "MODEL.md sec. 2")                                                                          \
   X(satisfaction, double, Real, 0.5, 0, 1, "", "share",                                         \
     "Citizen satisfaction S before the spin-up", "assumed; equals the election reference level")
