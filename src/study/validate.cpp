@@ -224,11 +224,16 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
       io::MeasureOutcome mo;
       mo.comparison = comparison.label;
       mo.measure = comparison.measures[w];
+      // At the robustness points without the minimum effect, which is stated for the file's
+      // parameters (docs/VALIDATION.md); margins apply everywhere.
+      io::ValidationMeasure at_points = mo.measure;
+      at_points.min_effect = 0;
       for (int point = 0; point <= options.robust_points; ++point) {
         std::vector<std::vector<double>> v;
         for (std::size_t k = 0; k < configurations; ++k)
           v.push_back(column(point, c, k, w));
-        const Verdict verdict = judge(mo.measure, comparison.difference_in_differences(), v);
+        const Verdict verdict =
+            judge(point == 0 ? mo.measure : at_points, comparison.difference_in_differences(), v);
         point_holds[static_cast<std::size_t>(point)] =
             point_holds[static_cast<std::size_t>(point)] && verdict.holds;
         if (point == 0) {

@@ -322,5 +322,20 @@ TEST(ValidatePattern, OneEmergentMeasureSufficesAndADeclaredOneIsNotEmergent) {
   EXPECT_FALSE(p.pass);
 }
 
+// docs/VALIDATION.md: the minimum effect is stated for the file's parameters; at the robustness
+// points the measure holds by the rule without it.
+TEST(ValidatePattern, TheMinimumEffectIsLeftOutAtTheRobustnessPoints) {
+  const io::ValidationSpec spec =
+      io::parse_validation(kCaseTime + kTransgressions + "min_effect = 1e6\n", "t.toml");
+  const io::PatternOutcome p = validate_pattern(spec, "t.toml", small_options());
+  ASSERT_EQ(p.measures.size(), 2U);
+  EXPECT_FALSE(p.measures[1].holds);  // an increase, but far below a million
+  EXPECT_GT(p.measures[1].effect.low, 0);
+  EXPECT_EQ(p.measures[1].robust_holds, 2);
+  EXPECT_FALSE(p.holds);
+  EXPECT_EQ(p.robust_holds, 2);
+  EXPECT_FALSE(p.pass);
+}
+
 }  // namespace
 }  // namespace samspel::study
