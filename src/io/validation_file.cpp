@@ -1,6 +1,7 @@
 #include "samspel/io/validation_file.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <toml++/toml.h>
 #include <fstream>
@@ -100,8 +101,8 @@ ValidationMeasure read_measure(const Reader& r, const toml::table& t, std::strin
   }
   if (!found)
     r.fail(*expect, fmt::format("{}.expect", key),
-           fmt::format("\"{}\" is not allowed; allowed: increase, decrease, equal, positive",
-                       expectation));
+           fmt::format("\"{}\" is not allowed; allowed: {}", expectation,
+                       fmt::join(kExpectationNames, ", ")));
   bool has_margin = false;
   for (const auto& [field, node] : t) {
     const std::string field_key = fmt::format("{}.{}", key, field.str());
@@ -109,9 +110,13 @@ ValidationMeasure read_measure(const Reader& r, const toml::table& t, std::strin
     if (field == "min_effect" &&
         (m.expect == Expectation::increase || m.expect == Expectation::decrease)) {
       m.min_effect = r.number(node, field_key);
-    } else if (field == "margin" && m.expect == Expectation::equal) {
+    } else if (field == "margin" && takes_margin(m.expect)) {
       m.margin = r.number(node, field_key);
       has_margin = true;
+    } else if (field == "by_construction") {
+      const auto flag = node.value_exact<bool>();
+      if (!flag) r.fail(node, field_key, "allowed: true or false");
+      m.by_construction = *flag;
     } else if (field == "years") {
       const auto* years = node.as_array();
       const int last = base.run.years;
@@ -133,15 +138,22 @@ ValidationMeasure read_measure(const Reader& r, const toml::table& t, std::strin
       m.to_year = static_cast<int>(*final);
     } else {
       r.fail(node, field_key,
-             fmt::format("unknown key for expect = \"{}\"; allowed: name, expect, years{}",
+             fmt::format("unknown key for expect = \"{}\"; allowed: name, expect, years, "
+                         "by_construction{}",
                          expectation,
-                         m.expect == Expectation::equal
+                         takes_margin(m.expect)
                              ? ", margin"
                              : (m.expect == Expectation::positive ? "" : ", min_effect")));
     }
   }
-  if (m.expect == Expectation::equal && !has_margin)
-    r.fail(t, key, "expect = \"equal\" needs margin: how far apart still counts as equal");
+  if (takes_margin(m.expect) && !has_margin) {
+    r.fail(t, key,
+           fmt::format("expect = \"{}\" needs margin: {}", expectation,
+                       m.expect == Expectation::equal     ? "how far apart still counts as equal"
+                       : m.expect == Expectation::no_less ? "how much lower still counts as no less"
+                                                          : "how much higher still counts as no "
+                                                            "more"));
+  }
   return m;
 }
 

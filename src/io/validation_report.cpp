@@ -24,7 +24,8 @@ std::string_view expectation(const ValidationMeasure& m) {
   return kExpectationNames[static_cast<int>(m.expect)];
 }
 
-// "increase >= 0.05", "equal within 0.05", "positive".
+// "increase by >= 0.05", "equal within 0.05", "positive", "no less than -0.05",
+// "no more than +0.005".
 std::string rule(const ValidationMeasure& m) {
   switch (m.expect) {
     case Expectation::increase:
@@ -35,8 +36,20 @@ std::string rule(const ValidationMeasure& m) {
       return fmt::format("equal within {}", num(m.margin));
     case Expectation::positive:
       return "positive";
+    case Expectation::no_less:
+      return m.margin > 0 ? fmt::format("no less than -{}", num(m.margin)) : "no less than 0";
+    case Expectation::no_more:
+      return m.margin > 0 ? fmt::format("no more than +{}", num(m.margin)) : "no more than 0";
   }
   return {};
+}
+
+// Why a measure is by construction: "declared" (in the file), "no variance" (found), both, or
+// empty for an emergent measure.
+std::string construction_why(const MeasureOutcome& m) {
+  if (!m.by_construction) return {};
+  if (m.measure.by_construction && m.no_variance) return "declared; no variance";
+  return m.measure.by_construction ? "declared" : "no variance";
 }
 
 std::string csv_quoted(std::string_view text) {
@@ -61,24 +74,37 @@ bool ValidationReport::all_pass() const {
   return true;
 }
 
+std::vector<std::string> ValidationReport::fail_reasons(const PatternOutcome& p) const {
+  std::vector<std::string> out;
+  if (p.pass) return out;
+  if (!p.holds) out.emplace_back("does not hold at the file's parameters");
+  if (p.robust_points > 0 && p.robust_share() < robust_required)
+    out.push_back(fmt::format("robust at {} of {} points (< {:.0f}%)", p.robust_holds,
+                              p.robust_points, 100 * robust_required));
+  if (!p.emergent) out.emplace_back("no emergent measure");
+  return out;
+}
+
 std::string validation_csv(const ValidationReport& r) {
   std::string out =
       "pattern,comparison,measure,from_year,to_year,expect,min_effect,margin,n,means,effect,"
-      "effect_low,effect_high,holds,robust_holds,robust_points,pattern_holds,"
-      "pattern_robust_share,pattern_pass\n";
+      "effect_low,effect_high,holds,robust_holds,by_construction,by_construction_why,"
+      "robust_points,pattern_holds,pattern_robust_share,pattern_emergent,pattern_pass\n";
   for (const auto& p : r.patterns) {
     for (const auto& m : p.measures) {
       std::vector<std::string> means;
       for (const double v : m.means)
         means.push_back(num(v));
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.pattern,
-                         csv_quoted(m.comparison), m.measure.name,
-                         m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
-                         m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA",
-                         expectation(m.measure), num(m.measure.min_effect), num(m.measure.margin),
-                         m.effect.n, fmt::join(means, ";"), num(m.effect.mean), num(m.effect.low),
-                         num(m.effect.high), m.holds ? 1 : 0, m.robust_holds, p.robust_points,
-                         p.holds ? 1 : 0, num(p.robust_share()), p.pass ? 1 : 0);
+      const std::string why = construction_why(m);
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.pattern,
+          csv_quoted(m.comparison), m.measure.name,
+          m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
+          m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA", expectation(m.measure),
+          num(m.measure.min_effect), num(m.measure.margin), m.effect.n, fmt::join(means, ";"),
+          num(m.effect.mean), num(m.effect.low), num(m.effect.high), m.holds ? 1 : 0,
+          m.robust_holds, m.by_construction ? 1 : 0, why.empty() ? "NA" : why, p.robust_points,
+          p.holds ? 1 : 0, num(p.robust_share()), p.emergent ? 1 : 0, p.pass ? 1 : 0);
     }
   }
   return out;
@@ -117,7 +143,10 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
           {"effect_low", json_num(m.effect.low)},
           {"effect_high", json_num(m.effect.high)},
           {"holds", m.holds},
-          {"robust_holds", m.robust_holds}};
+          {"robust_holds", m.robust_holds},
+          {"by_construction", m.by_construction},
+          {"by_construction_why", m.by_construction ? nlohmann::ordered_json(construction_why(m))
+                                                    : nlohmann::ordered_json(nullptr)}};
       measures.push_back(jm);
     }
     patterns.push_back({{"pattern", p.pattern},
@@ -130,7 +159,9 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
                         {"holds", p.holds},
                         {"robust_holds", p.robust_holds},
                         {"robust_share", json_num(p.robust_share())},
+                        {"emergent", p.emergent},
                         {"pass", p.pass},
+                        {"fail_reasons", r.fail_reasons(p)},
                         {"measures", measures}});
   }
   j["patterns"] = patterns;
@@ -141,20 +172,23 @@ std::string validation_table(const ValidationReport& r) {
   std::string out = fmt::format(
       "Paired effect (treatment - reference; for a difference in differences, the gap under "
       "`to` minus under `from`) with its 95% CI.\nRobust: points at which every measure "
-      "holds (each real parameter x U(1-{0}, 1+{0})); a pattern passes if it holds and "
-      "robust >= {1}.\n\n",
+      "holds (each real parameter x U(1-{0}, 1+{0})); a pattern passes if it holds, "
+      "robust >= {1}, and at least one measure is emergent: it varies across replicates and is "
+      "not declared by construction.\n\n",
       r.robust_spread, r.robust_required);
   for (const auto& p : r.patterns) {
     out += fmt::format(
-        "{:<4} {:<4}  holds: {:<3}  robust: {}/{} ({})  n = {}, {} per point\n", p.pattern,
+        "{:<4} {:<4}  holds: {:<3}  robust: {}/{} ({})  n = {}, {} per point{}\n", p.pattern,
         p.pass ? "PASS" : "FAIL", p.holds ? "yes" : "no", p.robust_holds, p.robust_points,
         p.robust_points > 0 ? fmt::format("{:.0f}%", 100 * p.robust_share()) : "none", p.replicates,
-        p.robust_replicates);
+        p.robust_replicates, p.emergent ? "" : "  NO EMERGENT MEASURE");
     for (const auto& m : p.measures) {
-      out += fmt::format("       {:<3} {:<40} {:<44} {:<24} {:>+9.3g} [{:+.3g}, {:+.3g}]  {}/{}\n",
-                         m.holds ? "ok" : "NO", m.comparison.substr(0, 40),
-                         m.measure.label().substr(0, 44), rule(m.measure), m.effect.mean,
-                         m.effect.low, m.effect.high, m.robust_holds, p.robust_points);
+      out += fmt::format(
+          "       {:<3} {:<40} {:<44} {:<24} {:>+9.3g} [{:+.3g}, {:+.3g}]  {}/{}{}\n",
+          m.holds ? "ok" : "NO", m.comparison.substr(0, 40), m.measure.label().substr(0, 44),
+          rule(m.measure), m.effect.mean, m.effect.low, m.effect.high, m.robust_holds,
+          p.robust_points,
+          m.by_construction ? fmt::format("  by construction ({})", construction_why(m)) : "");
     }
   }
   int passed = 0;
@@ -167,8 +201,8 @@ std::string validation_table(const ValidationReport& r) {
 std::string validation_markdown(const ValidationReport& r) {
   std::string out =
       "| pattern | comparison | measure | rule | means (ref; treat[; ref; treat under `to`]) | "
-      "effect [95% CI] | holds | robust (measure) | robust (pattern) | verdict |\n"
-      "|---|---|---|---|---|---|---|---|---|---|\n";
+      "effect [95% CI] | holds | emergent | robust (measure) | robust (pattern) | verdict |\n"
+      "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& p : r.patterns) {
     bool first = true;
     for (const auto& m : p.measures) {
@@ -180,13 +214,16 @@ std::string validation_markdown(const ValidationReport& r) {
                                                     m.measure.from_year, m.measure.to_year)
                                       : fmt::format("`{}`", m.measure.name);
       // The pattern's own columns go on its first row only, as in a grouped table.
+      const std::string verdict =
+          p.pass ? "**PASS**" : (p.emergent ? "**FAIL**" : "**FAIL** (no emergent measure)");
       out += fmt::format(
-          "| {} | {} | {} | {} | {} | {:+.3g} [{:+.3g}, {:+.3g}] | {} | {}/{} | {} | {} |\n",
+          "| {} | {} | {} | {} | {} | {:+.3g} [{:+.3g}, {:+.3g}] | {} | {} | {}/{} | {} | {} |\n",
           first ? p.pattern : "", m.comparison, measure, rule(m.measure), fmt::join(means, "; "),
-          m.effect.mean, m.effect.low, m.effect.high, m.holds ? "yes" : "**no**", m.robust_holds,
-          p.robust_points,
+          m.effect.mean, m.effect.low, m.effect.high, m.holds ? "yes" : "**no**",
+          m.by_construction ? fmt::format("by construction ({})", construction_why(m)) : "yes",
+          m.robust_holds, p.robust_points,
           first ? fmt::format("{}/{}", p.robust_holds, p.robust_points) : std::string(),
-          first ? (p.pass ? "**PASS**" : "**FAIL**") : "");
+          first ? verdict : "");
       first = false;
     }
   }

@@ -125,6 +125,65 @@ TEST(ValidationFile, RefusesWithFileLineColumn) {
               StartsWith("v.toml:2:14: strategy.foundation:"));
 }
 
+TEST(ValidationFile, NonInferiorityRulesTakeAMarginAndAMeasureCanBeDeclaredByConstruction) {
+  const ValidationSpec s = parse_validation(kHead + R"(
+[[validation.comparison.measure]]
+name = "mean_cooperation_kso_ceo"
+years = [1, 4]
+expect = "no_less"
+margin = 0.05
+[[validation.comparison.measure]]
+name = "ceo_exits_cooperation"
+expect = "no_more"
+margin = 0.005
+by_construction = false
+[[validation.comparison.measure]]
+name = "mean_case_time_politicians"
+expect = "increase"
+by_construction = true
+)",
+                                            kSource);
+  const auto& m = s.comparisons.at(0).measures;
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_EQ(m[0].expect, Expectation::no_less);
+  EXPECT_DOUBLE_EQ(m[0].margin, 0.05);
+  EXPECT_EQ(m[0].from_year, 1);
+  EXPECT_FALSE(m[0].by_construction);  // the default
+  EXPECT_EQ(m[1].expect, Expectation::no_more);
+  EXPECT_DOUBLE_EQ(m[1].margin, 0.005);
+  EXPECT_FALSE(m[1].by_construction);
+  EXPECT_EQ(m[2].expect, Expectation::increase);
+  EXPECT_TRUE(m[2].by_construction);
+}
+
+TEST(ValidationFile, RefusesNonInferiorityWithoutMarginOrWithMinEffectAndABadFlag) {
+  const std::string measure = "[[validation.comparison.measure]]\nname = \"lockins\"\n";
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_less\"\n"),
+            "v.toml:11:1: validation.comparison[0].measure[0]: expect = \"no_less\" needs "
+            "margin: how much lower still counts as no less");
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_more\"\n"),
+            "v.toml:11:1: validation.comparison[0].measure[0]: expect = \"no_more\" needs "
+            "margin: how much higher still counts as no more");
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_more\"\nmargin = 0.1\nmin_effect = 0.1\n"),
+            "v.toml:15:14: validation.comparison[0].measure[0].min_effect: unknown key for "
+            "expect = \"no_more\"; allowed: name, expect, years, by_construction, margin");
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_less\"\nmin_effect = 0.1\nmargin = 0.1\n"),
+            "v.toml:14:14: validation.comparison[0].measure[0].min_effect: unknown key for "
+            "expect = \"no_less\"; allowed: name, expect, years, by_construction, margin");
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_less\"\nmargin = -0.1\n"),
+            "v.toml:14:10: validation.comparison[0].measure[0].margin: allowed: a number >= 0");
+  // A margin belongs to equal, no_less and no_more only.
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"increase\"\nmargin = 0.1\n"),
+            "v.toml:14:10: validation.comparison[0].measure[0].margin: unknown key for "
+            "expect = \"increase\"; allowed: name, expect, years, by_construction, min_effect");
+  EXPECT_EQ(
+      parse_error(kHead + measure + "expect = \"increase\"\nby_construction = \"yes\"\n"),
+      "v.toml:14:19: validation.comparison[0].measure[0].by_construction: allowed: true or false");
+  EXPECT_EQ(parse_error(kHead + measure + "expect = \"no_worse\"\n"),
+            "v.toml:13:10: validation.comparison[0].measure[0].expect: \"no_worse\" is not "
+            "allowed; allowed: increase, decrease, equal, positive, no_less, no_more");
+}
+
 TEST(ValidationFile, EveryShippedFileParses) {
   int files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(

@@ -20,16 +20,27 @@ enum class Expectation {
   decrease,  // 95% CI below zero, mean at most -min_effect
   equal,     // 95% CI inside [-margin, margin]
   positive,  // the level in every configuration has its 95% CI above zero
+  no_less,   // non-inferiority: 95% CI lower bound >= -margin (not lower by more than margin)
+  no_more,   // 95% CI upper bound <= +margin (not higher by more than margin)
 };
 inline constexpr std::string_view kExpectationNames[] = {"increase", "decrease", "equal",
-                                                         "positive"};
+                                                         "positive", "no_less",  "no_more"};
+
+// Expectations that need a margin (and take no min_effect).
+constexpr bool takes_margin(Expectation e) {
+  return e == Expectation::equal || e == Expectation::no_less || e == Expectation::no_more;
+}
 
 struct ValidationMeasure {
   std::string name;       // a run measure (io/run_measures.hpp)
   std::size_t index = 0;  // in run_measure_info(); for a window, the metric's index
   Expectation expect = Expectation::increase;
   double min_effect = 0;  // increase, decrease
-  double margin = 0;      // equal
+  double margin = 0;      // equal, no_less, no_more
+  // Declared in the file: the measure follows from the lever with no process in between (e.g.
+  // a formula of the lever and a random case flow), so it is reported as by construction even
+  // though it varies. A measure without variance is found to be by construction regardless.
+  bool by_construction = false;
   // Observed years, 1-based and inclusive; 0 = no window (the measure over the whole run).
   // Only "mean_<metric>" measures take a window.
   int from_year = 0;

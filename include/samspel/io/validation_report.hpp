@@ -1,6 +1,7 @@
 // The results of `samspel validate` and the files they are written to: validation.csv and
 // validation.json (docs/VALIDATION.md). One row per measure of each pattern's comparisons; a
-// pattern passes only when every one of its measures holds.
+// pattern passes only when every one of its measures holds and at least one of them is
+// emergent (not by construction).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +25,10 @@ struct MeasureOutcome {
   engine::PairedDifference effect;
   bool holds = false;    // at the file's parameters
   int robust_holds = 0;  // robustness points where the measure holds
+  // At the file's parameters: no variance across replicates in any configuration
+  // (study::no_variance), and by construction (that, or declared in the file).
+  bool no_variance = false;
+  bool by_construction = false;
 };
 
 struct PatternOutcome {
@@ -38,7 +43,8 @@ struct PatternOutcome {
   bool holds = false;    // every measure holds at the file's parameters
   int robust_holds = 0;  // points where every measure holds
   double robust_share() const;
-  bool pass = false;  // holds, and robust_share() >= the required share
+  bool emergent = false;  // at least one measure is not by construction
+  bool pass = false;      // holds, robust_share() >= the required share, and emergent
 };
 
 struct ValidationReport {
@@ -49,6 +55,9 @@ struct ValidationReport {
   bool quick = false;
 
   bool all_pass() const;
+  // Why `p` fails, in the order of the rule: "does not hold at the file's parameters",
+  // "robust at 3 of 20 points (< 80%)", "no emergent measure"; empty when it passes.
+  std::vector<std::string> fail_reasons(const PatternOutcome& p) const;
 };
 
 std::string validation_csv(const ValidationReport& r);

@@ -43,7 +43,18 @@ io::Scenario perturb(const io::Scenario& base, std::uint64_t seed, int point, do
 struct Verdict {
   engine::PairedDifference effect;
   bool holds = false;
+  // No variance across replicates: in every configuration at least two values are defined and
+  // all of them are equal (no_variance()). The measure then shows how the model was written,
+  // not that the pattern comes out.
+  bool no_variance = false;
+  // By construction: no variance, or declared so in the file (ValidationMeasure).
+  bool by_construction = false;
 };
+// Whether every configuration has at least two defined values, all equal up to a relative
+// 1e-12 (the rounding of one value computed along different paths, far below any variation
+// the simulation makes). With fewer than two defined values in a configuration nothing can be
+// told, and the measure cannot hold there anyway.
+bool no_variance(const std::vector<std::vector<double>>& values);
 Verdict judge(const io::ValidationMeasure& m, bool difference_in_differences,
               const std::vector<std::vector<double>>& values);
 
