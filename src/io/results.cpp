@@ -41,7 +41,8 @@ constexpr const char* kChangeColumns[][2] = {
     {"lockins_new_pair",
      "Lock-ins in the KSO-kommunchef relation in the 24 months from the change, the change month "
      "included. Observation follows every process of a month, so that month counts whole: its "
-     "lock-ins come after a change in turnover or a scripted event, before one at an election. NA "
+     "lock-ins come after a change in turnover or a scripted event, before one made by the "
+     "elections process (a new board, a politician stepping down). NA "
      "if the run ended first, no cooperation was observed before the change (the first observed "
      "month: the change is not followed), or it stopped being followed (only with more than 32 "
      "changes within 25 months)"},

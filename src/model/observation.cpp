@@ -3,8 +3,8 @@
 // before, the lock-ins of the KSO-CEO relation over the 24 months from the change, and the
 // months until cooperation is back to 90% of what it was. Observation comes after every other
 // process of the month, so the change month (month 0) counts that whole month's lock-ins: after
-// the change when it happened in turnover or a scripted event (process 1), before it when it
-// happened at an election (process 9).
+// the change when it happened in turnover or a scripted event (process 1), before it when the
+// elections process made it (process 9).
 #include <bit>
 
 #include "samspel/model/processes.hpp"
