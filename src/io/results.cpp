@@ -34,7 +34,18 @@ constexpr const char* kChangeColumns[][2] = {
     {"cooperation_before", "Mean KSO-kommunchef cooperation over the 6 months before"},
     {"cooperation_after", "Mean over the 12 months from the change; NA if the run ended first"},
     {"drop", "cooperation_before - cooperation_after"},
-    {"recovery_months", "Months until cooperation is back to 90% of before; NA if never"},
+    {"recovery_months",
+     "Months until cooperation is back to 90% of before, the change month counting as month 0; NA "
+     "if not back by the end of the run (or, past its month 24, when a later change needed its "
+     "place among the 32 changes followed at once)"},
+    {"lockins_new_pair",
+     "Lock-ins in the KSO-kommunchef relation in the 24 months from the change, the change month "
+     "included. Observation follows every process of a month, so that month counts whole: its "
+     "lock-ins come after a change in turnover or a scripted event, before one made by the "
+     "elections process (a new board, a politician stepping down). NA "
+     "if the run ended first, no cooperation was observed before the change (the first observed "
+     "month: the change is not followed), or it stopped being followed (only with more than 32 "
+     "changes within 25 months)"},
 };
 
 }  // namespace
@@ -91,11 +102,12 @@ std::string changes_csv(const RunResults& r) {
   out += '\n';
   for (int i = 0; i < r.replicates; ++i) {
     for (const auto& c : r.summaries[static_cast<std::size_t>(i)].changes) {
-      out += fmt::format(
-          "{},{},{},{},{},{},{},{}\n", i, engine::format_year_month(r.calendar.at(c.step)),
-          model::kSeatNames[static_cast<int>(c.seat)],
-          model::kExitReasonNames[static_cast<int>(c.reason)], num(c.before), num(c.after),
-          num(c.before - c.after), c.recovery >= 0 ? std::to_string(c.recovery) : "NA");
+      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", i,
+                         engine::format_year_month(r.calendar.at(c.step)),
+                         model::kSeatNames[static_cast<int>(c.seat)],
+                         model::kExitReasonNames[static_cast<int>(c.reason)], num(c.before),
+                         num(c.after), num(c.before - c.after),
+                         c.recovery >= 0 ? std::to_string(c.recovery) : "NA", num(c.lockins));
     }
   }
   return out;

@@ -37,10 +37,27 @@ const char* const kSummaryMeasures[][2] = {
     {"mean_relative_cooperation_drop",
      "Mean over followed changes of the drop as a share of the cooperation before: robustness "
      "whatever the level"},
-    {"mean_recovery_months", "Mean months until cooperation is back to 90% of its level before"},
+    {"mean_recovery_months",
+     "Mean months until cooperation is back to 90% of its level before, over only the changes "
+     "after which it got back in the run: biased, since the changes never back are left out (the "
+     "more of them, the slower recovery is); restricted_recovery_months is the unbiased measure"},
     {"unrecovered_changes",
      "Changes with cooperation observed before them after which it never got back to 90% in the "
      "run"},
+    {"unrecovered_share_24",
+     "Share of changes after which cooperation was not back to 90% of its level before within 24 "
+     "months (recovery_months above 24, or never), over the changes with cooperation observed "
+     "before them whose state at month 24 is known: back by month 24, or followed through month "
+     "24 (the change month is month 0). A change not back when the run ended before its month 24 "
+     "is censored: left out. NA without such a change"},
+    {"restricted_recovery_months",
+     "Restricted mean recovery time over 24 months: the mean of min(recovery_months, 24) over the "
+     "changes unrecovered_share_24 counts, a change not back within 24 months counting 24; unlike "
+     "mean_recovery_months it leaves out no slow change. NA without such a change"},
+    {"mean_lockins_new_pair",
+     "Mean of lockins_new_pair (changes.csv) over the changes followed for its 24 months: the "
+     "lock-ins in the KSO-kommunchef relation in the 24 months from the change month, that month "
+     "included. NA without such a change"},
     {"terms_with_ceo_change",
      "Share of the run's complete four-year periods (from the start) with at least one change of "
      "kommunchef"},
@@ -77,7 +94,24 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
   int followed = 0;
   int recovered = 0;
   int unrecovered = 0;
+  // The 24-month risk: the changes whose state at month 24 is known (recovered by then, or
+  // followed that long) are at risk; the others are censored by the end of the run.
+  int at_risk = 0;
+  int unrecovered_24 = 0;
+  double restricted_recovery = 0;
+  double lockins = 0;
+  int lockins_followed = 0;
   for (const auto& c : s.changes) {
+    const bool recovered_24 = c.recovery >= 0 && c.recovery <= 24;
+    if (std::isfinite(c.before) && (recovered_24 || c.followed_24)) {
+      ++at_risk;
+      unrecovered_24 += recovered_24 ? 0 : 1;
+      restricted_recovery += recovered_24 ? c.recovery : 24;
+    }
+    if (std::isfinite(c.lockins)) {
+      lockins += c.lockins;
+      ++lockins_followed;
+    }
     if (std::isfinite(c.before) && std::isfinite(c.after)) {
       drop += c.before - c.after;
       ++followed;
@@ -138,6 +172,9 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       relative_followed > 0 ? relative_drop / relative_followed : kNaN,
       recovered > 0 ? recovery / recovered : kNaN,
       static_cast<double>(unrecovered),
+      at_risk > 0 ? static_cast<double>(unrecovered_24) / at_risk : kNaN,
+      at_risk > 0 ? restricted_recovery / at_risk : kNaN,
+      lockins_followed > 0 ? lockins / lockins_followed : kNaN,
       term_share(terms_with_change),
       term_share(terms_with_two),
       term_share(terms_with_more),

@@ -12,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <set>
 #include <stdexcept>
 
 #include "samspel/engine/random.hpp"
@@ -426,14 +427,25 @@ Comparison read_comparison(const std::filesystem::path& store) {
   }
   c.values.assign(c.labels.size() * static_cast<std::size_t>(c.replicates) * c.measures,
                   std::numeric_limits<double>::quiet_NaN());
-  Statement s(db, "SELECT * FROM runs ORDER BY configuration, replicate");
+  // Measures are read by name: a store written before a measure existed lacks its column, which
+  // reads as missing (NULL) rather than shifting the others.
+  std::set<std::string> stored;
+  {
+    Statement columns(db, "SELECT name FROM pragma_table_info('runs')");
+    while (columns.step())
+      stored.emplace(reinterpret_cast<const char*>(sqlite3_column_text(columns.get(), 0)));
+  }
+  std::string select = "SELECT configuration, replicate";
+  for (const auto& m : run_measure_info())
+    select += stored.contains(m.name) ? ", " + m.name : std::string(", NULL");
+  Statement s(db, select + " FROM runs ORDER BY configuration, replicate");
   while (s.step()) {
     const auto configuration = static_cast<std::size_t>(sqlite3_column_int(s.get(), 0));
     const auto replicate = static_cast<std::size_t>(sqlite3_column_int(s.get(), 1));
     double* row = &c.values[(configuration * static_cast<std::size_t>(c.replicates) + replicate) *
                             c.measures];
     for (std::size_t m = 0; m < c.measures; ++m) {
-      const int column = static_cast<int>(m + 3);
+      const int column = static_cast<int>(m + 2);
       if (sqlite3_column_type(s.get(), column) != SQLITE_NULL)
         row[m] = sqlite3_column_double(s.get(), column);
     }

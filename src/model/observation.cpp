@@ -1,6 +1,10 @@
 // Process 10: observation. Writes the monthly metrics and follows cooperation after each
-// change of person: the mean over the 12 months from the change against the 6 before, and the
-// months until it is back to 90% of what it was.
+// change of person (ChangeRecord): the mean over the 12 months from the change against the 6
+// before, the lock-ins of the KSO-CEO relation over the 24 months from the change, and the
+// months until cooperation is back to 90% of what it was. Observation comes after every other
+// process of the month, so the change month (month 0) counts that whole month's lock-ins: after
+// the change when it happened in turnover or a scripted event (process 1), before it when the
+// elections process made it (process 9).
 #include <bit>
 #include <cmath>
 
@@ -10,17 +14,20 @@ namespace samspel::model {
 
 namespace {
 
-void follow_changes(State& s, const Derived& d, double q) {
+// A change is followed through month 24 (the 24-month risk measures), then on until it has
+// recovered (recovery has no horizon).
+void follow_changes(State& s, const Derived& d, double q, int locked) {
   for (auto& t : s.trackers) {
     if (!t.open) continue;
     ChangeRecord& c = s.summary.changes[static_cast<std::size_t>(t.record)];
-    if (t.months_after < 12) {
-      t.sum_after += q;
-      t.months_after += 1;
-      if (t.months_after == 12) c.after = t.sum_after / 12;
-    }
+    if (t.months_after < 12) t.sum_after += q;
+    if (t.months_after < 24) t.lockins += locked;
+    t.months_after += 1;
+    if (t.months_after == 12) c.after = t.sum_after / 12;
+    if (t.months_after == 24) c.lockins = t.lockins;
+    if (t.months_after == 25) c.followed_24 = true;
     if (c.recovery < 0 && q >= 0.9 * c.before) c.recovery = observed_step(s, d) - c.step;
-    if (t.months_after >= 12 && c.recovery >= 0) t.open = false;
+    if (c.followed_24 && c.recovery >= 0) t.open = false;
   }
   s.cooperation_history[static_cast<std::size_t>(s.step) % s.cooperation_history.size()] = q;
   if (s.cooperation_history_size < static_cast<int>(s.cooperation_history.size())) {
@@ -126,7 +133,7 @@ void observe(State& s, const Context& ctx, std::span<double> row) {
   set(Metric::ceo_changes, s.summary.ceo_changes - s.ceo_changes_seen);
   s.ceo_changes_seen = s.summary.ceo_changes;
 
-  follow_changes(s, d, q);
+  follow_changes(s, d, q, kc.locked);
 }
 
 void close_trackers(State& s) {

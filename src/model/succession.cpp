@@ -33,22 +33,26 @@ void reset_person_bond(Relation& r, const State& s, const Context& ctx) {
   r.forming = true;
 }
 
+// The trackers are a fixed few (State::trackers). When all are busy, the new change takes the
+// slot of the oldest change past month 24, which then stops waiting for a late recovery (it reads
+// as never); failing that, of the oldest change, whose 24-month measures are then missing
+// (followed_24 stays false: censored, not counted as unrecovered).
 void open_tracker(State& s) {
   auto& changes = s.summary.changes;
   ChangeTracker* slot = nullptr;
+  ChangeTracker* oldest = nullptr;
+  ChangeTracker* oldest_done = nullptr;
   for (auto& t : s.trackers) {
     if (!t.open) {
       slot = &t;
       break;
     }
+    if (oldest == nullptr || t.record < oldest->record) oldest = &t;
+    const bool done = changes[static_cast<std::size_t>(t.record)].followed_24;
+    if (done && (oldest_done == nullptr || t.record < oldest_done->record)) oldest_done = &t;
   }
-  if (slot == nullptr) {  // all busy: the oldest change stops being followed
-    slot = &s.trackers[0];
-    for (auto& t : s.trackers) {
-      if (t.record < slot->record) slot = &t;
-    }
-  }
-  *slot = ChangeTracker{true, static_cast<int>(changes.size()) - 1, 0.0, 0};
+  if (slot == nullptr) slot = oldest_done != nullptr ? oldest_done : oldest;
+  *slot = ChangeTracker{true, static_cast<int>(changes.size()) - 1, 0.0, 0, 0};
 }
 
 void record_change(State& s, const Context& ctx, Seat seat, ExitReason reason) {

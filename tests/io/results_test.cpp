@@ -85,7 +85,8 @@ RunResults tiny_results() {
                         .reason = model::ExitReason::cooperation,
                         .before = 0.8,
                         .after = 0.5,
-                        .recovery = 3});
+                        .recovery = 3,
+                        .lockins = 4});
   // The run ended before 12 months had passed: nothing to compare with.
   s0.changes.push_back({.step = 0,
                         .seat = model::Seat::kso,
@@ -167,9 +168,10 @@ TEST(ReplicatesCsv, OneRowPerReplicate) {
   for (std::size_t i = 1; i < lines.size(); ++i)
     EXPECT_EQ(row(i).size(), header.size()) << lines[i];
   // The summary columns, in order: no CEO let go after the one shift (0/1); lockin_share
-  // 4/10; one followed change with drop 0.8 - 0.5, 0.375 of what it was.
+  // 4/10; one followed change with drop 0.8 - 0.5, 0.375 of what it was, back in 3 months (the
+  // other, never back, is censored at month 24: the run ended first), with 4 lock-ins.
   EXPECT_EQ(lines[1].substr(0, lines[1].find(",0.75,")),
-            "0,1,1,4,2,1,1,0,0,0,5,10,4,0.4,7,1,1,0.3,0.375,3,1,NA,NA,NA,0.9,0.6");
+            "0,1,1,4,2,1,1,0,0,0,5,10,4,0.4,7,1,1,0.3,0.375,3,1,0,3,4,NA,NA,NA,0.9,0.6");
   // No transgressions and no changes: the ratios are missing, not zero.
   EXPECT_EQ(row(2)[column("lockin_share")], "NA");
   EXPECT_EQ(row(2)[column("ceo_dismissal_after_shift")], "NA");
@@ -184,12 +186,12 @@ TEST(ReplicatesCsv, OneRowPerReplicate) {
 
 TEST(ChangesCsv, OneRowPerChange) {
   const auto lines = lines_of(changes_csv(tiny_results()));
-  EXPECT_THAT(
-      lines,
-      ElementsAre("replicate,month,seat,reason,cooperation_before,cooperation_after,drop,"
-                  "recovery_months",
-                  "0,2011-01,ceo,cooperation,0.8,0.5,0.3,3",
-                  "0,2010-12,kso,new_majority,0.6,NA,NA,NA", "2,2011-01,ceo,other,0.7,0.6,0.1,NA"));
+  EXPECT_THAT(lines,
+              ElementsAre("replicate,month,seat,reason,cooperation_before,cooperation_after,drop,"
+                          "recovery_months,lockins_new_pair",
+                          "0,2011-01,ceo,cooperation,0.8,0.5,0.3,3,4",
+                          "0,2010-12,kso,new_majority,0.6,NA,NA,NA,NA",
+                          "2,2011-01,ceo,other,0.7,0.6,0.1,NA,NA"));
 }
 
 TEST(ChangesCsv, HeaderOnlyWithoutChanges) {

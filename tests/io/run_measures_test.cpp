@@ -52,5 +52,54 @@ TEST(RunMeasures, PeriodSharesAreMissingWithoutACompletePeriod) {
   EXPECT_TRUE(std::isnan(measure(v, "terms_with_three_or_more_ceos")));
 }
 
+model::ChangeRecord followed(int recovery, bool followed_24, double lockins) {
+  model::ChangeRecord c = change(0, model::Seat::ceo);
+  c.before = 0.8;
+  c.after = 0.5;
+  c.recovery = recovery;
+  c.followed_24 = followed_24;
+  c.lockins = lockins;
+  return c;
+}
+
+// Recovered by month 3 and by month 24 (the edge: within 24 months), back only in month 25, never
+// back; a change the run ended on at month 10 without recovery (censored), one that recovered by
+// month 5 before the run ended (not censored: its state at month 24 is known), and one without
+// cooperation before it.
+TEST(RunMeasures, TwentyFourMonthRiskLeavesOutCensoredChanges) {
+  model::RunSummary s;
+  s.changes = {followed(3, true, 2),    followed(24, true, 5),    followed(25, true, 1),
+               followed(-1, true, 0),   followed(-1, false, NAN), followed(5, false, NAN),
+               followed(-1, false, NAN)};
+  s.changes.back().before = NAN;
+  const auto v = measures_of(s, 200);
+  EXPECT_DOUBLE_EQ(measure(v, "unrecovered_share_24"), 2.0 / 5);
+  EXPECT_DOUBLE_EQ(measure(v, "restricted_recovery_months"), (3.0 + 24 + 24 + 24 + 5) / 5);
+  EXPECT_DOUBLE_EQ(measure(v, "mean_lockins_new_pair"), (2.0 + 5 + 1 + 0) / 4);
+  // The mean over recovered changes only is lower than the restricted mean here: the bias.
+  EXPECT_DOUBLE_EQ(measure(v, "mean_recovery_months"), (3.0 + 24 + 25 + 5) / 4);
+}
+
+TEST(RunMeasures, TwentyFourMonthRiskIsMissingWithoutAChangeAtRisk) {
+  for (const auto& changes : {std::vector<model::ChangeRecord>{},
+                              std::vector<model::ChangeRecord>{followed(-1, false, NAN)}}) {
+    model::RunSummary s;
+    s.changes = changes;
+    const auto v = measures_of(s, 200);
+    EXPECT_TRUE(std::isnan(measure(v, "unrecovered_share_24")));
+    EXPECT_TRUE(std::isnan(measure(v, "restricted_recovery_months")));
+    EXPECT_TRUE(std::isnan(measure(v, "mean_lockins_new_pair")));
+  }
+}
+
+TEST(RunMeasures, EveryChangeRecoveredIsNoRisk) {
+  model::RunSummary s;
+  s.changes = {followed(0, true, 3), followed(12, true, 1)};
+  const auto v = measures_of(s, 200);
+  EXPECT_DOUBLE_EQ(measure(v, "unrecovered_share_24"), 0);
+  EXPECT_DOUBLE_EQ(measure(v, "restricted_recovery_months"), 6);
+  EXPECT_DOUBLE_EQ(measure(v, "mean_lockins_new_pair"), 2);
+}
+
 }  // namespace
 }  // namespace samspel::io

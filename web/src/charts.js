@@ -50,9 +50,10 @@
   // As printed by `samspel compare` (io::headline_measures).
   const headlineMeasures = [
     'mean_cooperation_kso_ceo', 'mean_effective_trust_kso_ceo', 'lockin_share',
-    'mean_cooperation_drop', 'mean_recovery_months', 'ceo_changes', 'ceo_exits_cooperation',
-    'majority_shifts', 'mean_consensus_pre_discussion', 'mean_belief_diversity', 'mean_fit_ideas',
-    'mean_political_room', 'mean_performance', 'mean_satisfaction',
+    'mean_cooperation_drop', 'unrecovered_share_24', 'restricted_recovery_months', 'ceo_changes',
+    'ceo_exits_cooperation', 'majority_shifts', 'mean_consensus_pre_discussion',
+    'mean_belief_diversity', 'mean_fit_ideas', 'mean_political_room', 'mean_performance',
+    'mean_satisfaction',
   ];
 
   const colors = ['#1f5f8b', '#b5522b', '#3d7d3a', '#7a4d9a', '#8a7a20', '#2b8a8a'];

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -80,7 +81,9 @@ enum class ExitReason : std::uint8_t { cooperation, new_majority, other };
 inline constexpr std::string_view kSeatNames[] = {"kso", "ceo"};
 inline constexpr std::string_view kExitReasonNames[] = {"cooperation", "new_majority", "other"};
 
-// One change of person in the KSO or CEO seat and the fragility around it.
+// One change of person in the KSO or CEO seat and the fragility around it. Months are counted
+// from the change month as month 0; a change is followed only when cooperation was observed
+// before it (not in the first observed month).
 struct ChangeRecord {
   int step = 0;
   Seat seat = Seat::ceo;
@@ -88,6 +91,11 @@ struct ChangeRecord {
   double before = 0;  // mean KSO-CEO cooperation over the 6 months before
   double after = 0;   // mean over the 12 months from the change (NaN if the run ended first)
   int recovery = -1;  // months until cooperation is back to 90% of `before`; -1 = never
+  // KSO-CEO lock-ins over months 0-23; NaN if the change was not followed that long.
+  double lockins = std::numeric_limits<double>::quiet_NaN();
+  // Followed through month 24: whether cooperation was back to 90% by then is known, so a
+  // change not back counts as unrecovered within 24 months instead of censored.
+  bool followed_24 = false;
 };
 
 struct RunSummary {

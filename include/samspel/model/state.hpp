@@ -89,7 +89,8 @@ struct ChangeTracker {
   bool open = false;
   int record = 0;  // index into RunSummary::changes
   double sum_after = 0;
-  int months_after = 0;
+  int months_after = 0;  // months observed from the change month on
+  int lockins = 0;       // KSO-CEO lock-ins over the first 24 of them
 };
 
 // Fixed quantities derived once from the parameters.
@@ -155,7 +156,11 @@ struct State {
   // Fragility measurement around changes of person.
   std::array<double, 6> cooperation_history{};
   int cooperation_history_size = 0;
-  std::array<ChangeTracker, 16> trackers{};
+  // A change holds a tracker for its first 25 months, and on while not recovered. 32 suffice:
+  // 100-year runs with every turnover hazard at its upper bound never had to take the tracker
+  // of a change within its first 25 months (at the defaults at most 9 are open at once); should
+  // it happen, open_tracker's rule says which change gives way (succession.cpp).
+  std::array<ChangeTracker, 32> trackers{};
 
   int ceo_changes_seen = 0;  // summary.ceo_changes at the last observed month
 
