@@ -4,8 +4,12 @@
 #include "samspel/ideas/code_learning.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <optional>
+#include <stdexcept>
 
+#include "samspel/engine/thinning.hpp"
 #include "samspel/model/processes.hpp"
 
 namespace samspel::model {
@@ -38,54 +42,46 @@ ideas::MajorityVotes superior_votes(const State& s, const LearningGroup& g) {
 
 }  // namespace
 
-// Thinning: in group g no margin exceeds its participants, so a dimension moves with
-// probability at most p_g = 1 - (1 - p2_g)^participants, and at most p_max, the largest p_g.
-// Trials at p_max run over the groups' dimensions in turn, skipping from one success to the
-// next with one draw each (Rng::failures_before_success); a success is kept as
-// ideas::adopt_thinned says, so every dimension moves independently with probability exactly
-// 1 - (1 - p2_g)^|margin|, as learn_code would move it. A group's votes are counted at its
-// first success, before anything in it moves; what moves in one group (the code on its own
+// In each group, each dimension moves independently with probability 1 - (1 - p2_g)^|margin|,
+// as learn_code would move it. No margin exceeds the group's participants, so every such
+// probability is at most 1 - (1 - p2_g)^participants and the chance of staying unmoved at least
+// the smallest (1 - p2_g)^participants of any group. A group's votes are counted at its first
+// dimension tried, before anything in it moves; what moves in one group (the code on its own
 // dimensions) changes neither the votes nor the chances in another.
 void learn_code_in_groups(State& s, std::span<const LearningGroup> groups, engine::Rng& rng) {
-  double unmoved_by_all = 1;  // 1 - p_max
-  int trials = 0;
-  for (const LearningGroup& g : groups) {
-    if (g.p2 <= 0 || g.participants.empty()) continue;
-    const double keep = 1 - std::min(g.p2, 1.0);
-    double unmoved = 1;
-    for (std::size_t i = 0; i < g.participants.size(); ++i)
-      unmoved *= keep;
-    unmoved_by_all = std::min(unmoved_by_all, unmoved);
-    trials += std::popcount(g.dims);
-  }
-  int skip = rng.failures_before_success(unmoved_by_all, trials);
-  if (skip == trials) return;  // nothing moves this month
-  for (const LearningGroup& g : groups) {
-    if (g.p2 <= 0 || g.participants.empty()) continue;
-    const int size = std::popcount(g.dims);
-    if (skip >= size) {
-      skip -= size;
-      trials -= size;
-      continue;
+  std::array<int, 1 + kMaxDepartments> ends;  // where each group's dimensions end in the row
+  if (groups.size() > ends.size()) throw std::length_error("code learning: too many groups");
+  double unmoved_by_all = 1;
+  int dims = 0;
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const LearningGroup& g = groups[i];
+    if (g.p2 > 0 && !g.participants.empty()) {
+      const double keep = 1 - std::min(g.p2, 1.0);
+      double unmoved = 1;
+      for (std::size_t j = 0; j < g.participants.size(); ++j)
+        unmoved *= keep;
+      unmoved_by_all = std::min(unmoved_by_all, unmoved);
+      dims += std::popcount(g.dims);
     }
-    const double keep = 1 - std::min(g.p2, 1.0);
-    const ideas::MajorityVotes votes = superior_votes(s, g);
-    Mask rest = g.dims;
-    int left = size;
-    while (skip < left) {
-      for (int i = 0; i < skip; ++i)
-        rest &= rest - 1;
-      if (votes.voters() > 0) {
-        ideas::adopt_thinned(s.code, votes, std::countr_zero(rest), keep, unmoved_by_all, rng);
-      }
-      rest &= rest - 1;
-      left -= skip + 1;
-      trials -= skip + 1;
-      skip = rng.failures_before_success(unmoved_by_all, trials);
-    }
-    skip -= left;
-    trials -= left;
+    ends[i] = dims;
   }
+  std::size_t counted = groups.size();  // the group whose votes `votes` holds
+  std::optional<ideas::MajorityVotes> votes;
+  engine::thin_groups(
+      rng, std::span(ends.data(), groups.size()),
+      engine::Thinning::missed_at_least(unmoved_by_all, engine::Gaps::walk, engine::AtBound::drawn),
+      [&](int group, int j, engine::Chance& chance) {
+        const LearningGroup& g = groups[static_cast<std::size_t>(group)];
+        if (static_cast<std::size_t>(group) != counted) {
+          votes.emplace(superior_votes(s, g));
+          counted = static_cast<std::size_t>(group);
+        }
+        const int dim = std::countr_zero(nth_bit(g.dims, j));
+        const double p = ideas::adoption_chance(s.code, *votes, dim, g.p2);
+        if (p > 0 && chance.happens(p)) {
+          ideas::adopt_majority_on(s.code, *votes, dim);
+        }
+      });
 }
 
 }  // namespace samspel::model

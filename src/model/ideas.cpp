@@ -7,8 +7,8 @@
 // up current issues.
 #include <algorithm>
 #include <array>
-#include <cmath>
 
+#include "samspel/engine/thinning.hpp"
 #include "samspel/model/processes.hpp"
 
 namespace samspel::model {
@@ -50,13 +50,11 @@ Bonds collect_bonds(const State& s, const Context& ctx) {
 }
 
 // Each seat adopts the governing ideas on each dimension where it differs with probability
-// p = p1 (1 + s_close * its mean closeness), independently. Drawn together for all seats by
-// thinning: trials at a bound p_max (mean closeness is at most the largest closeness of any
-// pair) run over every seat's differing dimensions, skipping from one success to the next with
-// one logarithm (Rng::failures_before_success_log), and a success is kept with probability
-// p / p_max. Each dimension of each seat then moves independently with probability exactly p.
-// The differing dimensions are fixed before anything moves, as they were per seat: the code
-// does not change here, and what one seat adopts decides nothing for another.
+// p = p1 (1 + s_close * its mean closeness), independently: at most p_max, the chance at the
+// largest closeness of any pair, which bounds every seat's mean. The differing dimensions are
+// fixed before anything moves: the code does not change here, and what one seat adopts decides
+// nothing for another. (The seats' dimensions together are a long row of rare chances, thinned
+// with gaps by logarithm.)
 void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const int> seats,
                engine::Rng& rng) {
   const auto& k = ctx.k();
@@ -64,30 +62,22 @@ void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const
     return std::min(1.0, k.socialisation_rate * (1 + k.closeness_socialisation * closeness));
   };
   const double p_max = chance(bonds.max_closeness);
-  if (p_max <= 0) return;
+  if (p_max <= 0) return;  // no seat adopts anything
   std::array<Mask, kMaxActors> differs;
-  std::array<int, kMaxActors> counts;
-  int trials = 0;
+  std::array<int, kMaxActors> ends;  // where each seat's dimensions end in the row of chances
+  int chances = 0;
   for (std::size_t i = 0; i < seats.size(); ++i) {
     differs[i] = differs_from_code(s.actors[seats[i]].beliefs, s.code, ctx.derived.all_dims);
-    counts[i] = std::popcount(differs[i]);
-    trials += counts[i];
+    ends[i] = chances += std::popcount(differs[i]);
   }
-  const double log_q = std::log1p(-p_max);  // -inf at p_max = 1: every trial succeeds
-  std::size_t i = 0;
-  int before = 0;  // trials of the seats before seat i
-  for (int t = rng.failures_before_success_log(log_q, trials); t < trials;
-       t += 1 + rng.failures_before_success_log(log_q, trials - t - 1)) {
-    while (t >= before + counts[i])
-      before += counts[i++];
-    const int seat = seats[i];
-    const double p = chance(bonds.mean_closeness(seat));
-    if (p < p_max && rng.uniform() * p_max >= p) continue;
-    Mask bit = differs[i];
-    for (int skip = t - before; skip > 0; --skip)
-      bit &= bit - 1;
-    adopt(s.actors[seat].beliefs, s.code, bit & (~bit + 1));
-  }
+  engine::thin_groups(rng, std::span(ends.data(), seats.size()),
+                      engine::Thinning::at_most(p_max, engine::Gaps::logarithm),
+                      [&](int i, int j, engine::Chance& dimension) {
+                        const int seat = seats[static_cast<std::size_t>(i)];
+                        if (dimension.happens(chance(bonds.mean_closeness(seat)))) {
+                          adopt(s.actors[seat].beliefs, s.code, nth_bit(differs[i], j));
+                        }
+                      });
 }
 
 // Discussion needs the politicians' time: their vision time relative to the most they can have.
@@ -135,13 +125,8 @@ void learn_everyday(State& s, const Context& ctx, engine::Rng& rng) {
 
 // Outside input and residents (one uniformly chosen dimension each), a head's professional
 // learning (a regulated dimension of its sector) and the parties' programmes (one current
-// issue each): about 30 chances a month, each at a few percent, drawn together by thinning.
-// Trials at a bound p_max on all their probabilities skip from one success to the next
-// (Rng::failures_before_success), and a success on chance i is kept with probability
-// p_i / p_max, so each chance happens independently with probability exactly p_i: about two
-// draws a month instead of thirty, and p_i is worked out only for a success. What one input
-// changes (one belief of one actor, read from the environment) decides no other chance, so the
-// order they happen in does not matter.
+// issue each): about 30 independent chances a month, each at a few percent. What one input
+// changes (one belief of one actor, read from the environment) decides no other chance.
 void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
                             std::span<const int> seats, engine::Rng& rng) {
   const auto& k = ctx.k();
@@ -151,41 +136,56 @@ void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
   const auto listener = [](int i) { return i == 0 ? kKso : chair_seat(i - 1); };
   const auto share = [&](int seat) { return s.actors[seat].citizen_time / k.citizen_time_max; };
   // The chances in order: one per seat, one per politician meeting residents, one per head,
-  // one per programme. Openness is at most 1.
-  const int n_outside = static_cast<int>(seats.size());
-  const int n_citizen = residents ? 1 + d.committees : 0;
-  const int n_professional = d.departments;
-  const int n = n_outside + n_citizen + n_professional + 2;
+  // one per programme.
+  enum Source { kOutside, kResidents, kProfession, kProgramme };
+  const int listeners = residents ? 1 + d.committees : 0;
+  std::array<int, 4> ends;  // where each source's chances end in the row
+  ends[kOutside] = static_cast<int>(seats.size());
+  ends[kResidents] = ends[kOutside] + listeners;
+  ends[kProfession] = ends[kResidents] + d.departments;
+  ends[kProgramme] = ends[kProfession] + 2;
+  // Openness is at most 1.
   double citizen_bound = 0;
-  for (int i = 0; i < n_citizen; ++i)
+  for (int i = 0; i < listeners; ++i)
     citizen_bound = std::max(citizen_bound, k.citizen_input_rate * share(listener(i)));
   const double p_max = std::min(
       1.0, std::max({outside, citizen_bound, k.professional_learning, k.programme_renewal}));
-  if (p_max <= 0) return;
+  if (p_max <= 0) return;  // nothing comes in
   const auto take = [&](Beliefs& b, Mask choices) {
     // On all dimensions, random_bit is the uniform choice of one of them.
     adopt(b, s.environment, Mask{1} << static_cast<unsigned>(random_bit(choices, rng)));
   };
-  const auto happens = [&](double p) { return p >= p_max || rng.uniform() * p_max < p; };
-  for (int i = rng.failures_before_success(1 - p_max, n); i < n;
-       i += 1 + rng.failures_before_success(1 - p_max, n - i - 1)) {
-    if (i < n_outside) {
-      const int seat = seats[static_cast<std::size_t>(i)];
-      if (happens(outside * bonds.mean_openness(seat))) take(s.actors[seat].beliefs, d.all_dims);
-    } else if (const int c = i - n_outside; c < n_citizen) {
-      const int seat = listener(c);
-      if (happens(k.citizen_input_rate * share(seat) * bonds.mean_openness(seat))) {
-        take(s.actors[seat].beliefs, d.all_dims);
-      }
-    } else if (const int h = c - n_citizen; h < n_professional) {
-      const Mask regulated = d.regulated_dims[h];
-      if (regulated != 0 && happens(k.professional_learning)) {
-        take(s.actors[head_seat(h)].beliefs, regulated);
-      }
-    } else if (happens(k.programme_renewal)) {
-      take(s.programmes[static_cast<std::size_t>(h - n_professional)], d.all_dims);
-    }
-  }
+  engine::thin_groups(
+      rng, ends, engine::Thinning::at_most(p_max), [&](int source, int j, engine::Chance& chance) {
+        switch (source) {
+          case kOutside: {
+            const int seat = seats[static_cast<std::size_t>(j)];
+            if (chance.happens(outside * bonds.mean_openness(seat))) {
+              take(s.actors[seat].beliefs, d.all_dims);
+            }
+            break;
+          }
+          case kResidents: {
+            const int seat = listener(j);
+            if (chance.happens(k.citizen_input_rate * share(seat) * bonds.mean_openness(seat))) {
+              take(s.actors[seat].beliefs, d.all_dims);
+            }
+            break;
+          }
+          case kProfession: {
+            // A sector with nothing regulated has nothing for its head to learn.
+            const Mask regulated = d.regulated_dims[j];
+            if (regulated != 0 && chance.happens(k.professional_learning)) {
+              take(s.actors[head_seat(j)].beliefs, regulated);
+            }
+            break;
+          }
+          default:
+            if (chance.happens(k.programme_renewal)) {
+              take(s.programmes[static_cast<std::size_t>(j)], d.all_dims);
+            }
+        }
+      });
 }
 
 }  // namespace

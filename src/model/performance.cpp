@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "samspel/engine/thinning.hpp"
 #include "samspel/model/processes.hpp"
 
 namespace samspel::model {
@@ -30,19 +31,15 @@ double majority_mean(const State& s, const Context& ctx, double Actor::*field) {
   return sum / (1 + ctx.derived.committees);
 }
 
-// Each head meets Poisson(rate) conflicts a month, independently. Drawn as their total,
-// Poisson(departments * rate), each conflict falling on a uniformly chosen head: the same
-// distribution (Poisson splitting), and one draw in the many months without any conflict.
+// Each head meets Poisson(rate) conflicts a month, independently.
 void holistic_conflicts(State& s, const Context& ctx) {
   const auto& k = ctx.k();
-  engine::Rng& rng = ctx.rng(Stream::performance);
   const double rate = k.holistic_conflict_rate * ctx.params.municipality.regulation *
                       k.professional_orientation * s.whole_view;
   const int departments = ctx.derived.departments;
-  s.holistic_conflicts = rng.poisson(rate * departments);
   std::array<int, kMaxDepartments> conflicts{};
-  for (int c = 0; c < s.holistic_conflicts; ++c)
-    conflicts[rng.below(static_cast<std::uint32_t>(departments))] += 1;
+  s.holistic_conflicts = engine::independent_poisson(
+      ctx.rng(Stream::performance), rate, departments, [&](int h) { conflicts[h] += 1; });
   for (int h = 0; h < departments && s.holistic_conflicts > 0; ++h) {
     if (conflicts[h] == 0) continue;
     for (const int pair : {politician_head_pair(h), ceo_head_pair(h)}) {

@@ -56,12 +56,17 @@ inline void adopt(Beliefs& a, const Beliefs& b, Mask dims) {
   a.value = (a.value & ~dims) | (b.value & dims);
 }
 
+// The n-th set bit of `mask` (n from 0, lowest first), as a mask; 0 if there are not n + 1.
+inline Mask nth_bit(Mask mask, int n) {
+  for (; n > 0; --n)
+    mask &= mask - 1;
+  return mask & (~mask + 1);
+}
+
 // The index of a uniformly chosen set bit of a non-zero mask.
 inline int random_bit(Mask mask, engine::Rng& rng) {
-  auto skip = rng.below(static_cast<std::uint32_t>(std::popcount(mask)));
-  while (skip-- > 0)
-    mask &= mask - 1;
-  return std::countr_zero(mask);
+  const auto n = rng.below(static_cast<std::uint32_t>(std::popcount(mask)));
+  return std::countr_zero(nth_bit(mask, static_cast<int>(n)));
 }
 
 // Per-dimension counts of up to 2^Planes - 1 masks, held bit-sliced: planes[i] has bit d set

@@ -61,12 +61,12 @@ MajorityVotes superior_votes(int count, BeliefsOf beliefs_of, ScoreOf score_of, 
 void adopt_majority(Beliefs& code, const MajorityVotes& votes, Mask dims, double p2,
                     engine::Rng& rng);
 
-// Code learning drawn by thinning: a trial at a probability p_max = 1 - unmoved_by_all of at
-// least 1 - (1 - p2)^voters succeeded on `dim`, and the code adopts the votes' majority there
-// with probability (1 - (1 - p2)^|margin|) / p_max, keep = 1 - min(p2, 1). A dimension tried
-// this way moves with probability 1 - (1 - p2)^|margin| exactly, as in adopt_majority.
-void adopt_thinned(Beliefs& code, const MajorityVotes& votes, int dim, double keep,
-                   double unmoved_by_all, engine::Rng& rng);
+// The probability that the code adopts the votes' majority on `dim`: 1 - (1 - min(p2, 1))^|margin|
+// where the votes have a majority the code does not hold, else 0 (nothing to adopt).
+double adoption_chance(const Beliefs& code, const MajorityVotes& votes, int dim, double p2);
+
+// The code takes the votes' majority on `dim`, which has one.
+void adopt_majority_on(Beliefs& code, const MajorityVotes& votes, int dim);
 
 // samspel's rule: the score is the number of dimensions of `dims` on which the beliefs hold
 // reality's position (a 0 counts as a miss), for the believers as for the code.

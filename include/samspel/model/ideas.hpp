@@ -17,6 +17,7 @@ using ideas::fit;
 using ideas::low_bits;
 using ideas::Mask;
 using ideas::matching;
+using ideas::nth_bit;
 using ideas::random_bit;
 using ideas::random_positions;
 

@@ -53,10 +53,11 @@ void shift_majority(State& s, const Context& ctx);
 void learn_code(State& s, std::span<const int> participants, Mask dims, double p2,
                 engine::Rng& rng);
 
-// Code learning in several groups at once, each with its own participants and p2, on disjoint
-// sets of dimensions (everyday learning: the KSO and CEO on the whole, each head and its
-// politician on the sector). The same rule as learn_code in each group, drawn by thinning
-// across all groups: most months nothing moves, and one draw says so.
+// Code learning in several groups at once (at most 1 + kMaxDepartments), each with its own
+// participants and p2, on disjoint sets of dimensions (everyday learning: the KSO and CEO on the
+// whole, each head and its politician on the sector). The same rule as learn_code in each group,
+// drawn by thinning (samspel/engine/thinning.hpp) across all groups: most months nothing moves,
+// and one draw says so.
 struct LearningGroup {
   std::span<const int> participants;
   Mask dims = 0;
