@@ -1,4 +1,4 @@
-// Peak memory of a study of a million runs (issue 3: under 200 MB): a Latin hypercube of 10,000
+// Peak memory of a study of a million runs (target: under 200 MB): a Latin hypercube of 10,000
 // points of the default municipality, 100 replicates each, one observed year (the runs' length
 // does not change what a study holds in memory, only its time). Reported as the process's
 // peak resident set, so run it on its own:

@@ -1,4 +1,4 @@
-// `samspel validate`: runs the patterns of FACTS.md, each stated as a validation file under
+// `samspel validate`: runs the patterns of docs/patterns.md, each stated as a validation file under
 // validation/, and prints whether each comes out (docs/VALIDATION.md).
 #include <fmt/format.h>
 
@@ -20,10 +20,10 @@ namespace samspel::cli {
 namespace {
 
 // --quick: small enough for CI on two cores (the `validation` CTest label). The comparison at
-// the file's parameters keeps the file's replicates (200, FACTS.md's minimum), since whether a
-// pattern holds is judged there and smaller effects (F3's fit: about -0.017) need that power;
-// each robustness point runs as many, and only the points are fewer (5 against 20). Stated in
-// the report's provenance.
+// the file's parameters keeps the file's replicates (200, the minimum of docs/patterns.md), since
+// whether a pattern holds is judged there and smaller effects (F3's fit: about -0.017) need that
+// power; each robustness point runs as many, and only the points are fewer (5 against 20). Stated
+// in the report's provenance.
 constexpr int kQuickRobustPoints = 5;
 
 struct ValidateCliOptions {

@@ -1,5 +1,5 @@
 // Process 2: the world moves. Each issue dimension's right answer flips with probability
-// turbulence / 12 per month (MODEL.md sec. 5).
+// turbulence / 12 per month (docs/MODEL.md, process 2).
 #include "samspel/model/processes.hpp"
 
 namespace samspel::model {

@@ -3,7 +3,7 @@
 // politicians and civil servants, and suffers when politicians handle cases themselves (report
 // p. 17). Where regulation is strong and heads lean toward their professions, pushes for the
 // whole meet sector logic: holistic conflicts that cost the heads' relations trust (report
-// p. 12, 14). Satisfaction follows fit, performance and accessibility (MODEL.md sec. 5).
+// p. 12, 14). Satisfaction follows fit, performance and accessibility (docs/MODEL.md).
 #include <algorithm>
 #include <array>
 

@@ -1,9 +1,9 @@
 // How people change seats. A newcomer brings fresh beliefs (politicians from their party's
 // programme, civil servants with professional knowledge of their own domain), the standard role
 // conception and new person-bound relations; role trust and role agreements stay with the role
-// pair (MODEL.md sec. 5, "Trust and closeness"). Recent lock-ins stay too, a departure from the
-// reference design: the issues locked between the two sides do not leave with a person
-// ("störningar som hade blivit en del i vardagen", report p. 24); see docs/MODEL.md.
+// pair (docs/MODEL.md, process 7). Recent lock-ins stay too: the issues locked between the two
+// sides do not leave with a person ("störningar som hade blivit en del i vardagen", report p. 24);
+// see docs/MODEL.md.
 #include <cmath>
 #include <limits>
 

@@ -63,7 +63,7 @@ std::string assessment_markdown() {
       "`scenarios/strategy_discussed_roles.toml` (roles, yearly role dialogue, a forum every "
       "six months, private socialising 0.3: *genomdiskuterade roller*, p. 27).\n\n"
       "The two archetypes differ in exactly the levers of patterns F1, F2 and F4 "
-      "([MODEL.md](MODEL.md), section 1). Per replicate:\n\n"
+      "([patterns.md](patterns.md)). Per replicate:\n\n"
       "* **fragility to a change of person**: the relative drop in KSO-kommunchef cooperation "
       "around the scripted change, `(before - after) / before` with *before* the mean over the 6 "
       "months before and *after* the mean over the 12 months from the change (the change record "

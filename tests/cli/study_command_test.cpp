@@ -169,7 +169,7 @@ TEST(RunCommand, BadPopulationRowExitsTwoWithoutAStore) {
 
 namespace {
 
-// Issue 3: a study on 3 MPI ranks ends with the same store as on one process, whether the
+// A study on 3 MPI ranks ends with the same store as on one process, whether the
 // configurations are handed out whole (reduced where they ran; 12 configurations on 3 workers:
 // 9 whole, the last 3 run by run) or run by run (2 configurations), with and without every
 // run's series. The one-process study (1 thread: 11 whole, 1 run by run) splits differently.

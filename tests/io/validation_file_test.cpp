@@ -190,7 +190,7 @@ TEST(ValidationFile, EveryShippedFileParses) {
            std::filesystem::path(SAMSPEL_SOURCE_DIR) / "validation")) {
     const ValidationSpec s = load_validation(entry.path());
     EXPECT_EQ(s.pattern, entry.path().stem().string());
-    EXPECT_GE(s.scenario.run.replicates, 200) << entry.path();  // FACTS.md: >= 200
+    EXPECT_GE(s.scenario.run.replicates, 200) << entry.path();  // docs/patterns.md: >= 200
     ++files;
   }
   EXPECT_EQ(files, 12);  // F1-F11 and F4b

@@ -1,4 +1,4 @@
-// Process 3 checked by hand against MODEL.md sec. 5 (workload).
+// Process 3 checked by hand against docs/MODEL.md (process 3, workload).
 #include <gtest/gtest.h>
 
 #include "test_model.hpp"

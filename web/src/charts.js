@@ -36,7 +36,7 @@
 
   const i18n = () => global.samspelI18n;
 
-  // The metrics the report charts, in the report's order (issue 5): cooperation, trust, fit of
+  // The metrics the report charts, in the report's order: cooperation, trust, fit of
   // the governing ideas, satisfaction; case and vision time are charted together.
   const reportMetrics = [
     'cooperation_kso_ceo',

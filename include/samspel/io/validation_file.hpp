@@ -1,5 +1,5 @@
 // Validation files (validation/*.toml): a scenario plus a [validation] section that states one
-// pattern of FACTS.md as comparisons of configurations with expected signs. Parsing is as
+// pattern of docs/patterns.md as comparisons of configurations with expected signs. Parsing is as
 // strict as for scenarios: one-line errors naming file:line:column, the key and what is
 // allowed. The format is documented in docs/VALIDATION.md.
 #pragma once

@@ -4,10 +4,10 @@
 // The rows generate the Parameters structs (parameters.hpp), the dictionary that validates
 // scenarios (io/dictionary.hpp) and docs/parameters.md. Sources cite the report
 // (Rapport 22, "Organisering av samarbete mellan ledande politiker och tjänstemän i kommuner",
-// page numbers of the printed report), a statistic, MODEL.md (the reference design, where the
-// design gives the form and the report gives only the direction), "assumed" (a starting
-// point to be calibrated; see docs/MODEL.md) or "calibrated (samspel calibrate, date, targets)"
-// (fitted to Swedish statistics; docs/VALIDATION.md).
+// page numbers of the printed report), a statistic, a cited publication, "assumed" (a starting
+// point to be calibrated, or a form of which the report gives only the direction; see
+// docs/MODEL.md) or "calibrated (samspel calibrate, date, targets)" (fitted to Swedish
+// statistics; docs/VALIDATION.md).
 #pragma once
 
 // NOLINTBEGIN(cppcoreguidelines-macro-usage): X-macros keep one table for struct, docs and
@@ -34,10 +34,10 @@
     "report p. 15 (omvärldsförändringar), p. 20, 24 (orders that held for a decade): about " \
     "two thirds of what fits still fits ten years later; assumed")                              \
   X(ruling_bloc, Bloc, Choice, Bloc::a, 0, 1, "a|b", "",                                        \
-    "Bloc holding the majority before the spin-up", "MODEL.md sec. 2")                          \
+    "Bloc holding the majority before the spin-up", "assumed; a and b only name the blocs")     \
   X(terms_in_power, int, Integer, 1, 1, 20, "", "terms",                                        \
     "Terms the ruling bloc has held power before the spin-up, counting the current one",        \
-    "MODEL.md sec. 2")                                                                          \
+    "assumed")                                                                                  \
   X(satisfaction, double, Real, 0.5, 0, 1, "", "share",                                         \
     "Citizen satisfaction S before the spin-up", "assumed; equals the election reference level")
 
@@ -93,7 +93,7 @@
     "March (1991) p1, per month; report p. 15-16")                                                \
   X(closeness_socialisation, double, Real, 3, 0, 20, "", "factor",                                \
     "s_close: how much closeness speeds socialisation (close-knit leaderships converge)",         \
-    "report p. 18, 26 (känner varandra så väl); MODEL.md sec. 5")                                 \
+    "report p. 18, 26 (känner varandra så väl); assumed")                                         \
   X(code_learning_rate, double, Real, 0.3, 0, 1, "", "probability",                               \
     "p2: code learning per forum at full openness, political room and discussion time",           \
     "March (1991) p2; report p. 15-18 (idéutveckling kräver tid för diskussioner)")               \
@@ -180,7 +180,7 @@
     "L0: recent lock-ins that lower cooperation by a factor e", "assumed")                        \
   /* trust, closeness, roles */                                                                   \
   X(trust_new, double, Real, 0.3, 0, 1, "", "trust", "Person trust of a newly formed pair",       \
-    "MODEL.md sec. 5 (≈0.3)")                                                                     \
+    "assumed")                                                                                    \
   X(trust_relaxation, double, Real, 24, 1, 240, "", "months",                                     \
     "Time constant with which person trust follows the pair's conduct and closeness", "assumed")  \
   X(closeness_trust, double, Real, 0.6, 0, 1, "", "share",                                        \
@@ -192,9 +192,11 @@
     "Time constant with which role trust follows how the role holders perform their roles",       \
     "report p. 20 (trust from doing one's job right); assumed")                                   \
   X(weight_chemistry, double, Real, 0.15, 0, 1, "", "weight",                                     \
-    "w: weight of role trust in effective trust when built on chemistry", "MODEL.md (≈0.15)")     \
+    "w: weight of role trust in effective trust when built on chemistry",                         \
+    "report p. 19 (förtroende och personkemi); assumed")                                          \
   X(weight_roles, double, Real, 0.65, 0, 1, "", "weight",                                         \
-    "w: weight of role trust in effective trust when built on roles", "MODEL.md (≈0.65)")         \
+    "w: weight of role trust in effective trust when built on roles",                             \
+    "report p. 20 (förtroende mellan människor som rollinnehavare); assumed")                     \
   X(written_clarity, double, Real, 0.4, 0, 1, "", "clarity",                                      \
     "Clarity that written role descriptions give on their own",                                   \
     "report p. 19-20 ('papper jobbar inte med varandra')")                                        \

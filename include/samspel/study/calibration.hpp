@@ -1,7 +1,7 @@
 // Calibration of the free parameters of CEO turnover and elections to Swedish statistics C1-C3
-// (FACTS.md) over a population of municipalities, by ABC rejection with regression adjustment
-// (engine/abc.hpp). docs/VALIDATION.md gives the targets, the parameters and why they are the
-// free ones, and the results.
+// (docs/patterns.md) over a population of municipalities, by ABC rejection with regression
+// adjustment (engine/abc.hpp). docs/VALIDATION.md gives the targets, the parameters and why they
+// are the free ones, and the results.
 #pragma once
 
 #include <array>
@@ -22,7 +22,7 @@ namespace samspel::study {
 inline constexpr std::size_t kCalibrationTargets = 3;
 
 // C1 CEOs leaving per year, C2 share of elections that change the majority, C3 share of CEO
-// exits over cooperation (FACTS.md), as intervals.
+// exits over cooperation (docs/patterns.md), as intervals.
 std::span<const engine::AbcTarget> calibration_targets();
 
 // The three statistics of a set of runs, as the population summary of the results store
