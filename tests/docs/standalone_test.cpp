@@ -50,11 +50,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// TEMPORARY: docs/MODEL.md and docs/VALIDATION.md are being rewritten so that they stand on
-// their own; until then they still point at the outside design and list of patterns. Remove
-// this list (and the skip in DocumentsStandOnTheirOwn) when the rewrite is merged.
-const std::set<std::string> kTemporarilyExcluded = {"docs/VALIDATION.md"};
-
 enum class Kind { markdown, toml, web_code };
 
 struct Finding {
@@ -332,7 +327,6 @@ TEST(DocumentsStandAlone, DocumentsStandOnTheirOwn) {
   ASSERT_GT(docs.size(), 20U) << "too few documents found under " << kRoot;
   std::string problems;
   for (const auto& [doc, kind] : docs) {
-    if (kTemporarilyExcluded.contains(doc.generic_string())) continue;  // TEMPORARY, see above
     problems +=
         report(doc.generic_string(), check_document(read_file(kRoot / doc), kind, kRoot, doc));
   }
