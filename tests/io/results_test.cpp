@@ -141,12 +141,12 @@ TEST(SeriesCsv, MeanAndType7Quantiles) {
   for (std::size_t row = 1; row <= 6; ++row) {
     month0.push_back(split(lines[row], ',')[column_of(Metric::cooperation_kso_ceo)]);
     month1.push_back(split(lines[row + 6], ',')[column_of(Metric::cooperation_kso_ceo)]);
-    last_column.push_back(split(lines[row], ',').back());
+    last_column.push_back(split(lines[row], ',')[column_of(Metric::ceo_id)]);
   }
   // Values 1, 4, 2 sorted to 1, 2, 4; type 7 puts quantile q at position q * (n - 1).
   EXPECT_THAT(month0, ElementsAre("2.33333", "1.1", "1.5", "2", "3", "3.8"));
   EXPECT_THAT(month1, ElementsAre("0.5", "0.5", "0.5", "0.5", "0.5", "0.5"));
-  // ceo_id 1, 2, 3 is the last column: the columns follow kMetrics.
+  // ceo_id 1, 2, 3: the columns follow kMetrics.
   EXPECT_THAT(last_column, ElementsAre("2", "1.1", "1.5", "2", "2.5", "2.9"));
   EXPECT_EQ(split(lines[1], ',')[column_of(Metric::cooperation_mean)], "0");
   EXPECT_EQ(split(lines[7], ',')[column_of(Metric::satisfaction)], "0.7");

@@ -193,7 +193,7 @@ TEST(ValidationFile, EveryShippedFileParses) {
     EXPECT_GE(s.scenario.run.replicates, 200) << entry.path();  // docs/patterns.md: >= 200
     ++files;
   }
-  EXPECT_EQ(files, 12);  // F1-F11 and F4b
+  EXPECT_EQ(files, 14);  // F1-F13 and F4b
 }
 
 }  // namespace
