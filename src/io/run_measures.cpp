@@ -72,6 +72,18 @@ constexpr std::size_t kSummaryCount = std::size(kSummaryMeasures);
 
 }  // namespace
 
+double unrecovered_24(const model::ChangeRecord& c) {
+  const bool recovered = c.recovery >= 0 && c.recovery <= kRecoveryHorizon;
+  if (!std::isfinite(c.before) || !(recovered || c.followed_24)) return kNaN;
+  return recovered ? 0 : 1;
+}
+
+double restricted_recovery_24(const model::ChangeRecord& c) {
+  const double unrecovered = unrecovered_24(c);
+  if (!std::isfinite(unrecovered)) return kNaN;
+  return unrecovered == 0 ? c.recovery : kRecoveryHorizon;
+}
+
 const std::vector<MeasureInfo>& run_measure_info() {
   static const std::vector<MeasureInfo> info = [] {
     std::vector<MeasureInfo> v;
@@ -97,16 +109,15 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
   // The 24-month risk: the changes whose state at month 24 is known (recovered by then, or
   // followed that long) are at risk; the others are censored by the end of the run.
   int at_risk = 0;
-  int unrecovered_24 = 0;
+  int not_back_24 = 0;
   double restricted_recovery = 0;
   double lockins = 0;
   int lockins_followed = 0;
   for (const auto& c : s.changes) {
-    const bool recovered_24 = c.recovery >= 0 && c.recovery <= 24;
-    if (std::isfinite(c.before) && (recovered_24 || c.followed_24)) {
+    if (const double u = unrecovered_24(c); std::isfinite(u)) {
       ++at_risk;
-      unrecovered_24 += recovered_24 ? 0 : 1;
-      restricted_recovery += recovered_24 ? c.recovery : 24;
+      not_back_24 += static_cast<int>(u);
+      restricted_recovery += restricted_recovery_24(c);
     }
     if (std::isfinite(c.lockins)) {
       lockins += c.lockins;
@@ -172,7 +183,7 @@ void run_measures(const model::RunSummary& s, std::span<const double> series, in
       relative_followed > 0 ? relative_drop / relative_followed : kNaN,
       recovered > 0 ? recovery / recovered : kNaN,
       static_cast<double>(unrecovered),
-      at_risk > 0 ? static_cast<double>(unrecovered_24) / at_risk : kNaN,
+      at_risk > 0 ? static_cast<double>(not_back_24) / at_risk : kNaN,
       at_risk > 0 ? restricted_recovery / at_risk : kNaN,
       lockins_followed > 0 ? lockins / lockins_followed : kNaN,
       term_share(terms_with_change),

@@ -8,6 +8,7 @@
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/results_json.hpp"
+#include "samspel/io/run_measures.hpp"
 #include "samspel/study/run_scenario.hpp"
 #include "samspel/web/api.hpp"
 #include "samspel/web/run_request.hpp"
@@ -103,7 +104,11 @@ io::Scenario base_scenario() {
 using PerRun = std::vector<double>;
 
 struct Indicators {
-  PerRun drop, recovery, fit_change, diversity_change, consensus_end, shifts_per_election;
+  // Fragility, around the scripted change: the relative drop, the 24-month risk (as the run
+  // measures unrecovered_share_24, restricted_recovery_months and mean_lockins_new_pair define
+  // it) and, kept for the API, the biased mean recovery over the recovered runs only.
+  PerRun drop, unrecovered_24, restricted_recovery, lockins_new_pair, recovery;
+  PerRun fit_change, diversity_change, consensus_end, shifts_per_election;
 };
 
 double window_mean(const io::RunResults& r, int i, model::Metric m, int from, int to) {
@@ -120,15 +125,24 @@ Indicators indicators(const io::RunResults& r) {
   for (int i = 0; i < r.replicates; ++i) {
     const auto& s = r.summaries[static_cast<std::size_t>(i)];
     double drop = NAN;
+    double unrecovered = NAN;
+    double restricted = NAN;
+    double lockins = NAN;
     double recovery = NAN;
     for (const auto& c : s.changes) {
       if (c.seat == model::Seat::ceo && c.step == kChangeMonth) {
         if (c.before > 0 && std::isfinite(c.after)) drop = (c.before - c.after) / c.before;
+        unrecovered = io::unrecovered_24(c);
+        restricted = io::restricted_recovery_24(c);
+        lockins = c.lockins;
         if (c.recovery >= 0) recovery = c.recovery;
         break;
       }
     }
     out.drop.push_back(drop);
+    out.unrecovered_24.push_back(unrecovered);
+    out.restricted_recovery.push_back(restricted);
+    out.lockins_new_pair.push_back(lockins);
     out.recovery.push_back(recovery);
     using model::Metric;
     out.fit_change.push_back(window_mean(r, i, Metric::fit_ideas, months - window, months) -
@@ -271,8 +285,15 @@ std::string run_assessment(const json& answers, unsigned threads, const Jobs::Pr
     return indicator(values[0].*field, values[1].*field, values[2].*field);
   };
   json fragility = {{"drop", ind(&Indicators::drop)},
+                    {"unrecovered_24", ind(&Indicators::unrecovered_24)},
+                    {"restricted_recovery_months", ind(&Indicators::restricted_recovery)},
+                    {"lockins_new_pair", ind(&Indicators::lockins_new_pair)},
                     {"recovery_months", ind(&Indicators::recovery)}};
-  fragility["level"] = level(fragility["drop"]["position"]);
+  // recovery_months (over the recovered runs only: biased) is not part of the level.
+  fragility["position"] =
+      mean_position({&fragility["drop"], &fragility["unrecovered_24"],
+                     &fragility["restricted_recovery_months"], &fragility["lockins_new_pair"]});
+  fragility["level"] = level(fragility["position"]);
   json stagnation = {{"fit_change", ind(&Indicators::fit_change)},
                      {"diversity_change", ind(&Indicators::diversity_change)},
                      {"consensus_end", ind(&Indicators::consensus_end)},
@@ -305,6 +326,7 @@ std::string run_assessment(const json& answers, unsigned threads, const Jobs::Pr
       {"answers", chosen_json},
       {"scenario", scenario_json(scenario, chosen)},
       {"change_date", engine::format_year_month(scenario.calendar().at(kChangeMonth))},
+      {"replicates", kAssessmentReplicates},
       {"risk", {{"fragility", fragility}, {"stagnation", stagnation}}},
       {"suggestions", advice}};
   // The charts show the answers' own run (with its scripted change) as a results document.

@@ -87,6 +87,68 @@ TEST(Assessment, ArchetypesDifferFromTheAnswersOnlyInTheirStrategy) {
   EXPECT_EQ(variants[2].scenario.parameters.strategy.arena_interval_months, 6);
 }
 
+// The level never contradicts the table: where the level is high, the answers' mean lies on the
+// stagnating archetype's side of the archetypes' midpoint for most of the indicators the level
+// is made from (those with a defined position), and where it is low on the discussed-roles
+// side. The sides are read off the table's own means, not off the positions the level uses.
+void expect_level_agrees_with_table(const json& group, std::initializer_list<const char*> names,
+                                    const std::string& where) {
+  const json& level = group.at("level");
+  int defined = 0;
+  int stagnating_side = 0;
+  int discussed_side = 0;
+  for (const char* name : names) {
+    const json& i = group.at(name);
+    if (i.at("position").is_null()) continue;
+    ++defined;
+    const double yours = i.at("yours").at("mean").get<double>();
+    const double stagnating = i.at("stagnating").at("mean").get<double>();
+    const double discussed = i.at("discussed_roles").at("mean").get<double>();
+    const double side = (yours - (stagnating + discussed) / 2) * (stagnating - discussed);
+    stagnating_side += side > 0 ? 1 : 0;
+    discussed_side += side < 0 ? 1 : 0;
+  }
+  if (level.is_null()) {
+    EXPECT_EQ(defined, 0) << where;
+    return;
+  }
+  ASSERT_GT(defined, 0) << where;
+  if (level == "high") EXPECT_GT(2 * stagnating_side, defined) << where << ": " << group.dump();
+  if (level == "low") EXPECT_GT(2 * discussed_side, defined) << where << ": " << group.dump();
+}
+
+TEST(Assessment, LevelsNeverContradictTheTable) {
+  const json answer_sets[] = {
+      {{"roles", "no"}, {"role_talk", "never"}, {"private", "often"}},
+      {{"roles", "yes"}, {"role_talk", "yearly"}, {"private", "never"}},
+      json::object(),
+  };
+  std::set<std::string> fragility_levels;
+  for (const auto& answers : answer_sets) {
+    const json result = json::parse(run_assessment(answers, 2, {}));
+    const json& risk = result.at("risk");
+    EXPECT_EQ(result.at("replicates"), kAssessmentReplicates);
+    const json& fragility = risk.at("fragility");
+    expect_level_agrees_with_table(
+        fragility, {"drop", "unrecovered_24", "restricted_recovery_months", "lockins_new_pair"},
+        "fragility for " + answers.dump());
+    expect_level_agrees_with_table(
+        risk.at("stagnation"),
+        {"fit_change", "diversity_change", "consensus_end", "shifts_per_election"},
+        "stagnation for " + answers.dump());
+    fragility_levels.insert(
+        fragility.at("level").is_null() ? "null" : fragility.at("level").get<std::string>());
+    // The 24-month indicators are defined for every run: the scripted change is followed for
+    // years, so none is censored.
+    EXPECT_EQ(fragility.at("unrecovered_24").at("yours").at("n"), kAssessmentReplicates);
+    EXPECT_EQ(fragility.at("restricted_recovery_months").at("yours").at("n"),
+              kAssessmentReplicates);
+  }
+  // Not vacuous: the answer sets reach both ends.
+  EXPECT_TRUE(fragility_levels.contains("high")) << json(fragility_levels).dump();
+  EXPECT_TRUE(fragility_levels.contains("low")) << json(fragility_levels).dump();
+}
+
 }  // namespace
 }  // namespace samspel::web
 

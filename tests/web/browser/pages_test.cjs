@@ -152,6 +152,13 @@ async function main() {
     check(suggestions >= 3, `self-assessment: ${suggestions} suggestions with mechanisms`);
     const fragility = await page.textContent("[data-testid=fragility-level]");
     check(fragility.length > 0, `self-assessment: fragility level "${fragility}"`);
+    for (const row of ["fragilityText", "unrecovered24", "restrictedRecovery", "lockinsNewPair"]) {
+      check(await page.locator(`tr[data-indicator=${row}] td`).count() === 3,
+            `self-assessment: fragility row ${row}`);
+    }
+    const ciNote = await page.textContent("[data-testid=ci-note]");
+    check(/^± = 95 ?% (konfidensintervall för medelvärdet över 100 körningar|confidence interval of the mean over 100 runs)/.test(ciNote),
+          `self-assessment: the ± says what it is ("${ciNote}")`);
     check(await svgCount(page) >= 1, "self-assessment: chart renders as SVG");
     await page.screenshot({path: path.join(artifacts, "assessment.png"), fullPage: true});
 
