@@ -275,7 +275,7 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
   const bool surge = e.event.type == EventType::case_surge;
   const bool shock = e.event.type == EventType::environment_shock;
   if (surge) {
-    e.event.size = 0.3;
+    e.event.size = 1;  // twice the usual arrivals
     e.event.months = 12;
   }
   if (shock) e.event.size = 0.3;
@@ -283,7 +283,7 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
     const std::string key = fmt::format("{}.{}", prefix, name.str());
     if (name == "type" || name == "date") continue;
     if (name == "size" && surge) {
-      e.event.size = number_in(node, key, 0, 0.9, source);
+      e.event.size = number_in(node, key, 0, 5, source);
     } else if (name == "months" && surge) {
       e.event.months = static_cast<int>(integer_in(node, key, 1, 1200, source));
     } else if (name == "size" && shock) {

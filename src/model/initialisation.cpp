@@ -2,6 +2,8 @@
 // closeness and person trust to sit at their resting levels, beliefs are partly socialised to
 // the governing ideas, and every pair meets (a role dialogue under at_start or recurring) in
 // the first month.
+#include <cmath>
+
 #include "samspel/model/processes.hpp"
 
 namespace samspel::model {
@@ -63,6 +65,8 @@ void initialise(State& s, const Context& ctx) {
   auto seat = [&](int index) {
     Actor& a = s.actors[index];
     a.person = 1;
+    // The incumbents have held their seats long enough to know the job (past induction, process 3).
+    a.tenure = static_cast<int>(std::ceil(k.induction_months));
     a.role_conception = k.rho_standard;
     a.beliefs = newcomer_beliefs(s, ctx, index, rng);
     adopt(a.beliefs, s.code,

@@ -86,7 +86,7 @@ json parameters_json(const Limits& limits) {
        {{"type", "kso_leaves"}, {"keys", json::array()}},
        {{"type", "case_surge"},
         {"keys",
-         {{{"name", "size"}, {"kind", "real"}, {"default", 0.3}, {"low", 0}, {"high", 0.9}},
+         {{{"name", "size"}, {"kind", "real"}, {"default", 1.0}, {"low", 0}, {"high", 5}},
           {{"name", "months"}, {"kind", "integer"}, {"default", 12}, {"low", 1}, {"high", 1200}}}}},
        {{"type", "environment_shock"},
         {"keys",

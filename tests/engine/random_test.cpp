@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace samspel::engine {
 namespace {
@@ -80,6 +82,65 @@ TEST(Rng, PoissonMeanAndZeroShareWithinStandardError) {
     EXPECT_NEAR(static_cast<double>(zeros) / kN, p0, 4 * std::sqrt(p0 * (1 - p0) / kN)) << lambda;
   }
   EXPECT_EQ(rng.poisson(0), 0);
+}
+
+TEST(Rng, LogFactorialMatchesLogGamma) {
+  for (const double k : {0.0, 1.0, 2.0, 5.0, 9.0, 10.0, 11.0, 30.0, 1000.0, 1e6}) {
+    const double exact = std::lgamma(k + 1);
+    EXPECT_NEAR(Rng::log_factorial(k), exact, 1e-12 * std::max(1.0, exact)) << k;
+  }
+}
+
+// From kPoissonInversionBelow on, the draw is by transformed rejection (PTRS). Its mean and
+// variance are lambda's within four standard errors (the sample variance's is
+// sqrt((lambda + 2 lambda^2) / n) for a Poisson), on both sides of the switch.
+TEST(Rng, PoissonMeanAndVarianceAtLargeMeans) {
+  Rng rng(11);
+  constexpr int kN = 200000;
+  for (const double lambda : {49.5, Rng::kPoissonInversionBelow, 200.0, 5000.0}) {
+    double sum = 0;
+    double squares = 0;
+    for (int i = 0; i < kN; ++i) {
+      const double k = rng.poisson(lambda);
+      ASSERT_GE(k, 0);
+      sum += k;
+      squares += k * k;
+    }
+    const double mean = sum / kN;
+    const double variance = (squares - kN * mean * mean) / (kN - 1);
+    EXPECT_NEAR(mean, lambda, 4 * std::sqrt(lambda / kN)) << lambda;
+    EXPECT_NEAR(variance, lambda, 4 * std::sqrt((lambda + 2 * lambda * lambda) / kN)) << lambda;
+  }
+}
+
+// Pearson's chi-square of PTRS draws at lambda = 80 against the exact probabilities: one cell
+// per count from 51 to 114 and one for each tail (every cell expects more than 10 draws). With
+// df degrees of freedom the statistic has mean df and standard deviation sqrt(2 df); 5
+// standard deviations above the mean has a chance of about 1e-5 for a correct sampler.
+TEST(Rng, PoissonByRejectionHasThePoissonDistribution) {
+  Rng rng(12);
+  constexpr double kLambda = 80;
+  constexpr int kN = 400000;
+  constexpr int kLow = 50;    // cell: k <= kLow
+  constexpr int kHigh = 115;  // cell: k >= kHigh
+  std::vector<double> observed(kHigh + 1, 0);
+  for (int i = 0; i < kN; ++i)
+    observed[std::clamp(rng.poisson(kLambda), kLow, kHigh)] += 1;
+  std::vector<double> expected(kHigh + 1, 0);
+  double below_high = 0;
+  for (int k = 0; k < kHigh; ++k) {
+    const double p = std::exp(k * std::log(kLambda) - kLambda - std::lgamma(k + 1.0));
+    expected[std::max(k, kLow)] += kN * p;
+    below_high += p;
+  }
+  expected[kHigh] = kN * (1 - below_high);
+  double chi2 = 0;
+  for (int k = kLow; k <= kHigh; ++k) {
+    ASSERT_GT(expected[k], 10) << k;
+    chi2 += (observed[k] - expected[k]) * (observed[k] - expected[k]) / expected[k];
+  }
+  const double df = kHigh - kLow;  // cells - 1
+  EXPECT_LT(chi2, df + 5 * std::sqrt(2 * df));
 }
 
 TEST(Rng, BernoulliBitsKeepsOnlyCandidatesAtRateP) {

@@ -209,9 +209,9 @@ TEST(ScenarioErrors, RunOutOfRange) {
 }
 
 TEST(ScenarioErrors, EventValuesOutOfRange) {
-  EXPECT_THAT(parse_error("[[events]]\ntype = \"case_surge\"\ndate = \"2012-01\"\nsize = 0.95\n"),
-              AllOf(scenario_error("4:8", "events[0].size", "a number in [0, 0.9]"),
-                    HasSubstr("0.95 is not allowed")));
+  EXPECT_THAT(parse_error("[[events]]\ntype = \"case_surge\"\ndate = \"2012-01\"\nsize = 5.5\n"),
+              AllOf(scenario_error("4:8", "events[0].size", "a number in [0, 5]"),
+                    HasSubstr("5.5 is not allowed")));
   EXPECT_THAT(parse_error("[[events]]\ntype = \"case_surge\"\ndate = \"2012-01\"\nmonths = 0\n"),
               scenario_error("4:10", "events[0].months", "an integer in [1, 1200]"));
   EXPECT_THAT(
@@ -219,7 +219,7 @@ TEST(ScenarioErrors, EventValuesOutOfRange) {
       scenario_error("4:8", "events[0].size", "a number in [0, 1]"));
   EXPECT_THAT(
       parse_error("[[events]]\ntype = \"case_surge\"\ndate = \"2012-01\"\nsize = \"big\"\n"),
-      AllOf(scenario_error("4:8", "events[0].size", "a number in [0, 0.9]"),
+      AllOf(scenario_error("4:8", "events[0].size", "a number in [0, 5]"),
             HasSubstr("got a string")));
 }
 
@@ -464,7 +464,7 @@ TEST(Scenario, EventsBecomeStepsFromTheStart) {
   // A surge without size or months gets the documented defaults.
   EXPECT_EQ(events[4].type, model::EventType::case_surge);
   EXPECT_EQ(events[4].step, 34);
-  EXPECT_EQ(events[4].size, 0.3);
+  EXPECT_EQ(events[4].size, 1.0);
   EXPECT_EQ(events[4].months, 12);
 }
 

@@ -59,6 +59,31 @@ TEST(Api, ParametersListEveryDictionaryKey) {
   EXPECT_EQ(p["limits"]["max_running"], Limits{}.max_running);
 }
 
+// The event keys the pages offer are the ones the scenario parser accepts: a case surge's size
+// is extra arrivals relative to the usual month, 0 to 5, default 1.
+TEST(Api, CaseSurgeBoundsAreWhatTheParserAccepts) {
+  Api api(Limits{});
+  const json p = body_of(api.handle("GET", "/api/parameters", ""));
+  json size;
+  for (const json& e : p["events"]) {
+    if (e["type"] == "case_surge") size = e["keys"][0];
+  }
+  ASSERT_EQ(size["name"], "size");
+  EXPECT_EQ(size["default"], 1.0);
+  EXPECT_EQ(size["low"], 0);
+  EXPECT_EQ(size["high"], 5);
+  auto surge = [](double value) {
+    json scenario = small_scenario();
+    scenario["events"] = {{{"type", "case_surge"}, {"date", "2011-01"}, {"size", value}}};
+    return json{{"scenario", scenario}};
+  };
+  EXPECT_EQ(error_of(api, surge(5.5)),
+            "scenario: events[0].size: 5.5 is not allowed; allowed: a number in [0, 5]");
+  const Response r = post_run(api, surge(5));
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(wait_for(api, body_of(r)["id"])["status"], "done");
+}
+
 TEST(Api, ErrorsNameTheFieldAndWhatIsAllowed) {
   Api api(Limits{});
   EXPECT_EQ(error_of(api, {{"scenario", {{"strategy", {{"foundation", "role"}}}}}}),

@@ -15,7 +15,7 @@
 namespace samspel::model {
 
 // One stream per process, so a change in how one process draws leaves the others' numbers as
-// they were.
+// they were. A new stream goes last, before count, so that the others keep their seeds.
 enum class Stream {
   initialisation,
   events,
@@ -27,6 +27,7 @@ enum class Stream {
   performance,
   elections,
   succession,
+  workload,
   count
 };
 

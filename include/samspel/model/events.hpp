@@ -13,7 +13,7 @@ inline constexpr std::string_view kEventTypeNames[] = {"majority_shift", "ceo_le
 struct ScriptedEvent {
   EventType type = EventType::ceo_leaves;
   int step = 0;     // month index from the start of the run
-  double size = 0;  // case_surge: added case share; environment_shock: share of dims flipped
+  double size = 0;  // case_surge: extra arrivals, relative; environment_shock: share flipped
   int months = 0;   // case_surge: duration
 };
 

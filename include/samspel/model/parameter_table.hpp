@@ -126,8 +126,17 @@
     "report p. 13 (handled transgressions enrich cooperation)")                                   \
   /* workload */                                                                                  \
   X(case_load, double, Real, 1.0, 0, 3, "", "factor",                                             \
-    "k_case: scale of individual cases reaching the leadership",                                  \
+    "k_case: time scale of individual cases: the share of a leader's time a usual month's "       \
+    "arrivals would take if all of them reached the leadership",                                  \
     "report p. 17 ('lappa och laga'); assumed")                                                   \
+  X(case_rate, double, Real, 1.0, 0.1, 20, "", "cases per 1,000 residents and month",             \
+    "Individual cases from residents and employees that go beyond routine handling; the "         \
+    "month's count is a Poisson draw with this mean (times 1 + a case surge's size)",             \
+    "report p. 17 (cases in relation to residents and employees); assumed")                       \
+  X(induction_months, double, Real, 6, 0, 36, "", "months",                                       \
+    "Months a new kommunchef or department head needs to learn the job; its part of the "         \
+    "administration's case capacity grows linearly from nothing over them",                       \
+    "report p. 17 (a robust administration keeps cases from the leadership); assumed")            \
   X(capacity_population_low, double, Real, 2000, 100, 100000, "", "residents",                    \
     "Population at which derived administrative capacity is 0", "assumed (log scale)")            \
   X(capacity_population_high, double, Real, 500000, 10000, 5000000, "", "residents",              \
@@ -142,8 +151,8 @@
   X(ceo_vision_share, double, Real, 0.3, 0, 1, "", "share",                                       \
     "Share of the CEO's remaining time spent on the whole (vision) rather than management",       \
     "assumed")                                                                                    \
-  X(case_pull, double, Real, 0.3, 0, 1, "", "share", "Politicians' pull toward individual cases", \
-    "report p. 17 (the second small municipality)")                                               \
+  X(case_pull, double, Real, 0.2, 0, 1, "", "share", "Politicians' pull toward individual cases", \
+    "report p. 17 (the second small municipality); assumed")                                      \
   X(ceo_influence_seeking, double, Real, 0.2, 0, 1, "", "share",                                  \
     "How hard the kommunchef works to steer political decisions",                                 \
     "report p. 17 (the first small municipality)")                                                \

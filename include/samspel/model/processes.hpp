@@ -15,7 +15,17 @@ void apply_scripted_events(State& s, const Context& ctx);
 void apply_turnover(State& s, const Context& ctx);
 // 2.
 void drift_environment(State& s, const Context& ctx);
-// 3.
+// 3. One month's individual cases, counted in a usual month's arrivals (so that shares compare
+// across municipalities of every size): those the administration settled and those it could
+// not. Draws the month's arrivals from the workload stream.
+struct MonthCases {
+  int arrivals = 0;
+  double settled = 0;
+  double unsettled = 0;
+};
+MonthCases arriving_cases(const State& s, const Context& ctx);
+// The share of its case capacity the administration's leaders bring while newcomers learn.
+double administration_readiness(const State& s, const Context& ctx);
 void allocate_time(State& s, const Context& ctx);
 // 4.
 void handle_transgressions(State& s, const Context& ctx);

@@ -42,7 +42,7 @@ inline constexpr int kMaxRelations = 2 + 2 * kMaxDepartments;
 struct Actor {
   std::uint32_t person = 0;  // ordinal of the person in this seat: 1 = the first
   Beliefs beliefs;
-  int tenure = 0;              // months in the seat
+  int tenure = 0;              // months in the seat (a newcomer's induction, process 3)
   double role_conception = 0;  // rho: how far its role reaches into the other side's spheres
   // This month's time budget (shares of 1).
   double case_time = 0;
@@ -143,8 +143,8 @@ struct State {
   std::array<double, 12> satisfaction_history{};
   double performance = 0;
 
-  int surge_until = -1;  // case surge active while step < surge_until
-  double surge_size = 0;
+  int surge_until = -1;   // case surge active while step < surge_until
+  double surge_size = 0;  // extra case arrivals during the surge, relative to the usual month
 
   // Computed by this month's processes for later ones and for observation.
   bool forum_held = false;
