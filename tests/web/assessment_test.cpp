@@ -113,8 +113,12 @@ void expect_level_agrees_with_table(const json& group, std::initializer_list<con
     return;
   }
   ASSERT_GT(defined, 0) << where;
-  if (level == "high") EXPECT_GT(2 * stagnating_side, defined) << where << ": " << group.dump();
-  if (level == "low") EXPECT_GT(2 * discussed_side, defined) << where << ": " << group.dump();
+  if (level == "high") {
+    EXPECT_GT(2 * stagnating_side, defined) << where << ": " << group.dump();
+  }
+  if (level == "low") {
+    EXPECT_GT(2 * discussed_side, defined) << where << ": " << group.dump();
+  }
 }
 
 TEST(Assessment, LevelsNeverContradictTheTable) {
