@@ -14,16 +14,6 @@ namespace samspel::model {
 
 namespace {
 
-double mean_cross_side_trust(const State& s, const Context& ctx) {
-  double sum = 0;
-  int n = 0;
-  for (const int i : cross_side_relations(ctx.derived)) {
-    sum += effective_trust(s.relations[i], ctx);
-    ++n;
-  }
-  return n > 0 ? sum / n : 0;
-}
-
 double majority_mean(const State& s, const Context& ctx, double Actor::*field) {
   double sum = s.actors[kKso].*field;
   for (int c = 0; c < ctx.derived.committees; ++c)

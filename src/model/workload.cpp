@@ -17,14 +17,6 @@ namespace samspel::model {
 
 namespace {
 
-// Mean effective trust of the politician-civil servant pairs.
-double cross_side_trust(const State& s, const Context& ctx) {
-  double sum = 0;
-  for (const int i : cross_side_relations(ctx.derived))
-    sum += effective_trust(s.relations[i], ctx);
-  return sum / ctx.derived.cross_relation_count;
-}
-
 // Cases (in usual months' arrivals) as a share of a leader's time, after delegation.
 double case_share(const Context& ctx, double cases) {
   return std::clamp(ctx.k().case_load * (1 - ctx.strategy().delegation) * cases, 0.0, 0.9);
@@ -79,7 +71,7 @@ void allocate_time(State& s, const Context& ctx) {
   // as the report describes them together.
   const MonthCases cases = arriving_cases(s, ctx);
   const double q = k.case_pull;
-  const double distrust = 1 - cross_side_trust(s, ctx);
+  const double distrust = 1 - mean_cross_side_trust(s, ctx);
   const double politician_cases =
       case_share(ctx, (0.5 + q) * cases.unsettled + q * distrust * cases.settled);
   allocate_politician(s.actors[kKso], ctx, politician_cases);

@@ -202,11 +202,10 @@ TEST(Perturb, StaysWithinSpreadAndRangeAndIsFixedBySeedAndPoint) {
   EXPECT_LE(a.parameters.model.closeness_trust, 1.0);
 }
 
-// A small pattern end to end: the same results whatever the thread count, and a lever that
-// the model's mechanisms make act. Population sets capacity, hence case time: a formula of the
-// lever, by construction; the transgressions that case time drives come out of the dynamics.
-TEST(ValidatePattern, SameResultWhateverTheThreadsAndJudgesEveryPoint) {
-  const io::ValidationSpec spec = io::parse_validation(R"(
+// With delegation 1 no case reaches the leadership, so the kommunchef's management time, and
+// with it the administration vacuum, is a formula of its influence seeking: the same in every
+// replicate.
+const std::string kAdministrationVacuum = R"(
 [run]
 years = 2
 [model]
@@ -221,14 +220,24 @@ treatment = ["model.ceo_influence_seeking=0.8"]
 [[validation.comparison.measure]]
 name = "mean_administration_vacuum"
 expect = "increase"
+)";
+const std::string kTransgressions = R"(
+[[validation.comparison.measure]]
+name = "transgressions"
+expect = "increase"
+)";
+
+// A small pattern end to end: the same results whatever the thread count, and a lever that
+// the model's mechanisms make act. Influence seeking sets the kommunchef's management time, so
+// the administration vacuum is a formula of the lever, by construction; the transgressions that
+// influence seeking drives come out of the dynamics.
+TEST(ValidatePattern, SameResultWhateverTheThreadsAndJudgesEveryPoint) {
+  const io::ValidationSpec spec = io::parse_validation(kAdministrationVacuum + R"(
 [[validation.comparison.measure]]
 name = "mean_administration_vacuum"
 years = [2, 2]
 expect = "increase"
-[[validation.comparison.measure]]
-name = "transgressions"
-expect = "increase"
-)",
+)" + kTransgressions,
                                                        "t.toml");
   ValidateOptions options;
   options.replicates = 12;
@@ -256,31 +265,6 @@ expect = "increase"
   EXPECT_NE(one.measures[0].effect.mean, one.measures[1].effect.mean);  // the window acts
 }
 
-// With delegation 1 no case reaches the leadership, so the kommunchef's management time, and
-// with it the administration vacuum, is a formula of its influence seeking: the same in every
-// replicate.
-const std::string kCaseTime = R"(
-[run]
-years = 2
-[model]
-spin_up_years = 0
-[strategy]
-delegation = 1
-[validation]
-pattern = "T"
-[[validation.comparison]]
-reference = ["model.ceo_influence_seeking=0.1"]
-treatment = ["model.ceo_influence_seeking=0.8"]
-[[validation.comparison.measure]]
-name = "mean_administration_vacuum"
-expect = "increase"
-)";
-const std::string kTransgressions = R"(
-[[validation.comparison.measure]]
-name = "transgressions"
-expect = "increase"
-)";
-
 ValidateOptions small_options() {
   ValidateOptions options;
   options.replicates = 12;
@@ -291,7 +275,7 @@ ValidateOptions small_options() {
 }
 
 TEST(ValidatePattern, APatternWhoseOnlyMeasureIsByConstructionFails) {
-  const io::ValidationSpec spec = io::parse_validation(kCaseTime, "t.toml");
+  const io::ValidationSpec spec = io::parse_validation(kAdministrationVacuum, "t.toml");
   const io::PatternOutcome p = validate_pattern(spec, "t.toml", small_options());
   ASSERT_EQ(p.measures.size(), 1U);
   EXPECT_TRUE(p.measures[0].holds);  // a zero-width interval above 0
@@ -308,7 +292,7 @@ TEST(ValidatePattern, APatternWhoseOnlyMeasureIsByConstructionFails) {
 }
 
 TEST(ValidatePattern, OneEmergentMeasureSufficesAndADeclaredOneIsNotEmergent) {
-  io::ValidationSpec spec = io::parse_validation(kCaseTime + kTransgressions, "t.toml");
+  io::ValidationSpec spec = io::parse_validation(kAdministrationVacuum + kTransgressions, "t.toml");
   io::PatternOutcome p = validate_pattern(spec, "t.toml", small_options());
   ASSERT_EQ(p.measures.size(), 2U);
   EXPECT_TRUE(p.measures[0].by_construction);
@@ -319,7 +303,8 @@ TEST(ValidatePattern, OneEmergentMeasureSufficesAndADeclaredOneIsNotEmergent) {
   EXPECT_TRUE(p.pass);
 
   // Declared by construction, a measure that varies cannot carry the pattern either.
-  spec = io::parse_validation(kCaseTime + kTransgressions + "by_construction = true\n", "t.toml");
+  spec = io::parse_validation(kAdministrationVacuum + kTransgressions + "by_construction = true\n",
+                              "t.toml");
   p = validate_pattern(spec, "t.toml", small_options());
   EXPECT_FALSE(p.measures[1].no_variance);
   EXPECT_TRUE(p.measures[1].by_construction);
@@ -331,8 +316,8 @@ TEST(ValidatePattern, OneEmergentMeasureSufficesAndADeclaredOneIsNotEmergent) {
 // docs/VALIDATION.md: the minimum effect is stated for the file's parameters; at the robustness
 // points the measure holds by the rule without it.
 TEST(ValidatePattern, TheMinimumEffectIsLeftOutAtTheRobustnessPoints) {
-  const io::ValidationSpec spec =
-      io::parse_validation(kCaseTime + kTransgressions + "min_effect = 1e6\n", "t.toml");
+  const io::ValidationSpec spec = io::parse_validation(
+      kAdministrationVacuum + kTransgressions + "min_effect = 1e6\n", "t.toml");
   const io::PatternOutcome p = validate_pattern(spec, "t.toml", small_options());
   ASSERT_EQ(p.measures.size(), 2U);
   EXPECT_FALSE(p.measures[1].holds);  // an increase, but far below a million

@@ -115,4 +115,13 @@ inline double cooperation(const Relation& r, const Context& ctx) {
   return r.lockins == 0 ? trust : trust * std::exp(-r.lockins / ctx.k().lockin_scale);
 }
 
+// Mean effective trust over the politician-civil servant pairs: how far the politicians trust
+// the administration (cases, process 3) and what trust adds to performance (process 8).
+inline double mean_cross_side_trust(const State& s, const Context& ctx) {
+  double sum = 0;
+  for (const int i : cross_side_relations(ctx.derived))
+    sum += effective_trust(s.relations[i], ctx);
+  return sum / ctx.derived.cross_relation_count;
+}
+
 }  // namespace samspel::model
