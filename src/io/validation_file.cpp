@@ -4,9 +4,11 @@
 #include <fmt/ranges.h>
 
 #include <toml++/toml.h>
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "samspel/io/dictionary.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/observation.hpp"
 
@@ -47,6 +49,27 @@ struct Reader {
     const auto* t = node.as_table();
     if (t == nullptr) fail(node, key, "allowed: a table");
     return *t;
+  }
+
+  // A list of real parameter keys, each named once.
+  std::vector<std::string> held(const toml::node& node, std::string_view key) const {
+    const std::string allowed = "allowed: an array of distinct real parameter keys (section.name)";
+    const auto* array = node.as_array();
+    if (array == nullptr) fail(node, key, allowed);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& item = *array->get(i);
+      const std::string item_key = fmt::format("{}[{}]", key, i);
+      const std::string name = text(item, item_key);
+      const ParameterSpec* spec = find_parameter(name);
+      if (spec == nullptr || spec->kind != Kind::Real ||
+          std::find(out.begin(), out.end(), name) != out.end()) {
+        fail(item, item_key,
+             fmt::format("\"{}\" is not a real parameter or is named twice; {}", name, allowed));
+      }
+      out.push_back(name);
+    }
+    return out;
   }
 
   // A list of key=value assignments, each checked against `base`.
@@ -253,8 +276,10 @@ ValidationSpec parse_validation(std::string_view text, std::string_view source_n
       spec.claim = r.text(node, key);
     } else if (field == "comparison") {
       comparisons = &node;
+    } else if (field == "held") {
+      spec.held = r.held(node, key);
     } else {
-      r.fail(node, key, "unknown key; allowed: pattern, claim, [[validation.comparison]]");
+      r.fail(node, key, "unknown key; allowed: pattern, claim, held, [[validation.comparison]]");
     }
   }
   if (spec.pattern.empty()) r.fail(v, "validation", "missing pattern (e.g. pattern = \"F1\")");

@@ -61,6 +61,11 @@ std::string csv_quoted(std::string_view text) {
   return out + "\"";
 }
 
+// ", model.initial_fit held" after the robustness figures, or nothing.
+std::string held_note(const PatternOutcome& p) {
+  return p.held.empty() ? std::string() : fmt::format(", {} held", fmt::join(p.held, ", "));
+}
+
 }  // namespace
 
 double PatternOutcome::robust_share() const {
@@ -89,22 +94,24 @@ std::string validation_csv(const ValidationReport& r) {
   std::string out =
       "pattern,comparison,measure,from_year,to_year,expect,min_effect,margin,n,means,effect,"
       "effect_low,effect_high,holds,robust_holds,by_construction,by_construction_why,"
-      "robust_points,pattern_holds,pattern_robust_share,pattern_emergent,pattern_pass\n";
+      "robust_points,pattern_holds,pattern_robust_share,pattern_emergent,pattern_pass,pattern_"
+      "held\n";
   for (const auto& p : r.patterns) {
     for (const auto& m : p.measures) {
       std::vector<std::string> means;
       for (const double v : m.means)
         means.push_back(num(v));
       const std::string why = construction_why(m);
-      out += fmt::format(
-          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.pattern,
-          csv_quoted(m.comparison), m.measure.name,
-          m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
-          m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA", expectation(m.measure),
-          num(m.measure.min_effect), num(m.measure.margin), m.effect.n, fmt::join(means, ";"),
-          num(m.effect.mean), num(m.effect.low), num(m.effect.high), m.holds ? 1 : 0,
-          m.robust_holds, m.by_construction ? 1 : 0, why.empty() ? "NA" : why, p.robust_points,
-          p.holds ? 1 : 0, num(p.robust_share()), p.emergent ? 1 : 0, p.pass ? 1 : 0);
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                         p.pattern, csv_quoted(m.comparison), m.measure.name,
+                         m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
+                         m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA",
+                         expectation(m.measure), num(m.measure.min_effect), num(m.measure.margin),
+                         m.effect.n, fmt::join(means, ";"), num(m.effect.mean), num(m.effect.low),
+                         num(m.effect.high), m.holds ? 1 : 0, m.robust_holds,
+                         m.by_construction ? 1 : 0, why.empty() ? "NA" : why, p.robust_points,
+                         p.holds ? 1 : 0, num(p.robust_share()), p.emergent ? 1 : 0, p.pass ? 1 : 0,
+                         p.held.empty() ? "NA" : fmt::format("{}", fmt::join(p.held, ";")));
     }
   }
   return out;
@@ -156,6 +163,7 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
                         {"replicates", p.replicates},
                         {"robust_points", p.robust_points},
                         {"robust_replicates", p.robust_replicates},
+                        {"held", p.held},
                         {"holds", p.holds},
                         {"robust_holds", p.robust_holds},
                         {"robust_share", json_num(p.robust_share())},
@@ -178,10 +186,10 @@ std::string validation_table(const ValidationReport& r) {
       r.robust_spread, r.robust_required);
   for (const auto& p : r.patterns) {
     out += fmt::format(
-        "{:<4} {:<4}  holds: {:<3}  robust: {}/{} ({})  n = {}, {} per point{}\n", p.pattern,
+        "{:<4} {:<4}  holds: {:<3}  robust: {}/{} ({})  n = {}, {} per point{}{}\n", p.pattern,
         p.pass ? "PASS" : "FAIL", p.holds ? "yes" : "no", p.robust_holds, p.robust_points,
         p.robust_points > 0 ? fmt::format("{:.0f}%", 100 * p.robust_share()) : "none", p.replicates,
-        p.robust_replicates, p.emergent ? "" : "  NO EMERGENT MEASURE");
+        p.robust_replicates, held_note(p), p.emergent ? "" : "  NO EMERGENT MEASURE");
     for (const auto& m : p.measures) {
       out += fmt::format(
           "       {:<3} {:<40} {:<44} {:<24} {:>+9.3g} [{:+.3g}, {:+.3g}]  {}/{}{}\n",
@@ -217,13 +225,13 @@ std::string validation_markdown(const ValidationReport& r) {
       const std::string verdict =
           p.pass ? "**PASS**" : (p.emergent ? "**FAIL**" : "**FAIL** (no emergent measure)");
       out += fmt::format(
-          "| {} | {} | {} | {} | {} | {:+.3g} [{:+.3g}, {:+.3g}] | {} | {} | {}/{} | {} | {} |\n",
+          "| {} | {} | {} | {} | {} | {:+.3g} [{:+.3g}, {:+.3g}] | {} | {} | {}/{} | {}{} | {} |\n",
           first ? p.pattern : "", m.comparison, measure, rule(m.measure), fmt::join(means, "; "),
           m.effect.mean, m.effect.low, m.effect.high, m.holds ? "yes" : "**no**",
           m.by_construction ? fmt::format("by construction ({})", construction_why(m)) : "yes",
           m.robust_holds, p.robust_points,
           first ? fmt::format("{}/{}", p.robust_holds, p.robust_points) : std::string(),
-          first ? verdict : "");
+          first ? held_note(p) : std::string(), first ? verdict : "");
       first = false;
     }
   }

@@ -76,6 +76,15 @@ io::Scenario perturb(const io::Scenario& base, std::uint64_t seed, int point, do
   return s;
 }
 
+io::Scenario hold(io::Scenario point, const io::Scenario& base,
+                  const std::vector<std::string>& keys) {
+  for (const auto& key : keys) {
+    const io::ParameterSpec* spec = io::find_parameter(key);
+    spec->set(point.parameters, spec->get(base.parameters));
+  }
+  return point;
+}
+
 bool no_variance(const std::vector<std::vector<double>>& values) {
   // The same arithmetic on the same inputs gives the same bits, so a value that follows from
   // the lever alone is usually equal to the bit across replicates. The tolerance covers a value
@@ -153,7 +162,9 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
   std::size_t tasks = 0;
   for (int point = 0; point <= options.robust_points; ++point) {
     const io::Scenario at =
-        point == 0 ? base : perturb(base, options.seed, point - 1, options.robust_spread);
+        point == 0
+            ? base
+            : hold(perturb(base, options.seed, point - 1, options.robust_spread), base, spec.held);
     const int replicates = point == 0 ? options.replicates : options.robust_replicates;
     for (std::size_t c = 0; c < spec.comparisons.size(); ++c) {
       const auto configurations = spec.comparisons[c].configurations();
@@ -216,6 +227,7 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
   outcome.replicates = options.replicates;
   outcome.robust_points = options.robust_points;
   outcome.robust_replicates = options.robust_replicates;
+  outcome.held = spec.held;
   std::vector<bool> point_holds(static_cast<std::size_t>(options.robust_points) + 1, true);
   for (std::size_t c = 0; c < spec.comparisons.size(); ++c) {
     const auto& comparison = spec.comparisons[c];

@@ -77,7 +77,7 @@ const std::vector<Question>& questions() {
        "How much of the political leadership's time goes to individual cases?",
        "17",
        {{"little", "Liten", "Little", "model.case_pull=0.1;strategy.delegation=0.7"},
-        {"some", "En del", "Some", "model.case_pull=0.3;strategy.delegation=0.5"},
+        {"some", "En del", "Some", "model.case_pull=0.2;strategy.delegation=0.5"},
         {"much", "Stor", "Much", "model.case_pull=0.6;strategy.delegation=0.3"}},
        "some"},
       {"committees",

@@ -3,9 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "samspel/model/observation.hpp"
 
@@ -123,6 +126,31 @@ TEST(ValidationFile, RefusesWithFileLineColumn) {
   // The scenario part is checked as any scenario is.
   EXPECT_THAT(parse_error("[strategy]\nfoundation = \"love\"\n" + kHead.substr(kHead.find("[val"))),
               StartsWith("v.toml:2:14: strategy.foundation:"));
+}
+
+TEST(ValidationFile, HeldNamesDistinctRealParameters) {
+  const std::string measure =
+      "[[validation.comparison.measure]]\nname = \"lockins\"\nexpect = \"increase\"\n";
+  const auto with_held = [&](std::string_view held) {
+    std::string text = kHead;
+    text.insert(text.find("[[validation.comparison]]"), fmt::format("held = {}\n", held));
+    return text + measure;
+  };
+  EXPECT_TRUE(parse_validation(kHead + measure, kSource).held.empty());
+  EXPECT_EQ(
+      parse_validation(with_held(R"(["model.initial_fit", "municipality.turbulence"])"), kSource)
+          .held,
+      (std::vector<std::string>{"model.initial_fit", "municipality.turbulence"}));
+  EXPECT_THAT(parse_error(with_held(R"(["strategy.foundation"])")),
+              AllOf(StartsWith("v.toml:7:9: validation.held[0]: \"strategy.foundation\" is not a "
+                               "real parameter"),
+                    HasSubstr("allowed: an array of distinct real parameter keys")));
+  EXPECT_THAT(parse_error(with_held(R"(["model.nonsense"])")),
+              StartsWith("v.toml:7:9: validation.held[0]:"));
+  EXPECT_THAT(parse_error(with_held(R"(["model.initial_fit", "model.initial_fit"])")),
+              StartsWith("v.toml:7:30: validation.held[1]:"));
+  EXPECT_THAT(parse_error(with_held("\"model.initial_fit\"")),
+              StartsWith("v.toml:7:8: validation.held:"));
 }
 
 TEST(ValidationFile, NonInferiorityRulesTakeAMarginAndAMeasureCanBeDeclaredByConstruction) {

@@ -109,6 +109,7 @@ TEST(ValidationCsvJson, CarryByConstructionAndTheEmergentVerdict) {
   emergent.measures[1].by_construction = false;
   emergent.emergent = true;
   emergent.pass = true;
+  emergent.held = {"model.initial_fit", "municipality.turbulence"};
   r.patterns.push_back(emergent);
 
   const auto rows = lines(validation_csv(r));
@@ -116,16 +117,17 @@ TEST(ValidationCsvJson, CarryByConstructionAndTheEmergentVerdict) {
   EXPECT_EQ(rows[0],
             "pattern,comparison,measure,from_year,to_year,expect,min_effect,margin,n,means,effect,"
             "effect_low,effect_high,holds,robust_holds,by_construction,by_construction_why,"
-            "robust_points,pattern_holds,pattern_robust_share,pattern_emergent,pattern_pass");
+            "robust_points,pattern_holds,pattern_robust_share,pattern_emergent,pattern_pass,"
+            "pattern_held");
   EXPECT_EQ(rows[1],
             "F12,\"a vs b\",mean_cooperation_kso_ceo,NA,NA,no_less,0,0.05,200,0.5;0.51,0.01,-0.01,"
-            "0.03,1,20,1,no variance,20,1,1,0,0");
+            "0.03,1,20,1,no variance,20,1,1,0,0,NA");
   EXPECT_EQ(rows[2],
             "F12,\"a vs b\",ceo_exits_cooperation,NA,NA,no_more,0,0.005,200,0.5;0.499,-0.001,"
-            "-0.021,0.019,1,20,1,declared,20,1,1,0,0");
+            "-0.021,0.019,1,20,1,declared,20,1,1,0,0,NA");
   EXPECT_EQ(rows[4],
             "F13,\"a vs b\",ceo_exits_cooperation,NA,NA,no_more,0,0.005,200,0.5;0.499,-0.001,"
-            "-0.021,0.019,1,20,0,NA,20,1,1,1,1");
+            "-0.021,0.019,1,20,0,NA,20,1,1,1,1,model.initial_fit;municipality.turbulence");
 
   const auto j = nlohmann::json::parse(validation_json(r, Provenance{}));
   EXPECT_FALSE(j["all_pass"].get<bool>());
@@ -144,6 +146,14 @@ TEST(ValidationCsvJson, CarryByConstructionAndTheEmergentVerdict) {
   EXPECT_TRUE(f13["fail_reasons"].empty());
   EXPECT_FALSE(f13["measures"][1]["by_construction"].get<bool>());
   EXPECT_TRUE(f13["measures"][1]["by_construction_why"].is_null());
+  EXPECT_TRUE(f12["held"].empty());
+  EXPECT_EQ(f13["held"], nlohmann::json::array({"model.initial_fit", "municipality.turbulence"}));
+  EXPECT_NE(validation_table(r).find(" per point, model.initial_fit, municipality.turbulence "
+                                     "held\n"),
+            std::string::npos);
+  EXPECT_NE(validation_markdown(r).find("| 20/20 | 20/20, model.initial_fit, "
+                                        "municipality.turbulence held | **PASS** |"),
+            std::string::npos);
 }
 
 TEST(ValidationReport, FailReasonsFollowTheRule) {

@@ -63,12 +63,13 @@ TEST(Observation, RoleGapAndCeoChangesThisMonth) {
   EXPECT_DOUBLE_EQ(metric(row, Metric::ceo_changes), 0);
 }
 
-// Sets the KSO-CEO cooperation to q (without lock-ins) through the person-bound trust.
+// Sets the KSO-CEO cooperation to q (without lock-ins) through the person-bound trust, by
+// inverting effective trust (docs/MODEL.md 7.0).
 void set_cooperation(TestModel& m, double q) {
   Relation& r = m.s().relations[kKsoCeo];
   r.lockins = 0;
-  r.person_trust =
-      (q - m.ctx().derived.role_weight * r.role_trust * 0.5) / (1 - m.ctx().derived.role_weight);
+  const double v = m.ctx().derived.role_weight * (0.5 + 0.5 * r.agreement.clarity);
+  r.person_trust = (q - v * r.role_trust) / (1 - v);
 }
 
 // Observes months from..to-1 at cooperation q.
@@ -86,28 +87,11 @@ void observe_months(TestModel& m, int from, int to, double q) {
 TEST(Observation, FragilityAroundAChangeOfPerson) {
   TestModel m;
   State& s = m.s();
-  Relation& r = s.relations[kKsoCeo];
-  std::vector<double> row(kMetricCount);
-  const auto set_cooperation = [&](double q) {
-    r.lockins = 0;
-    r.person_trust =
-        (q - m.ctx().derived.role_weight * r.role_trust * 0.5) / (1 - m.ctx().derived.role_weight);
-  };
-  for (int step = 0; step < 6; ++step) {
-    s.step = step;
-    set_cooperation(0.8);
-    observe(s, m.ctx(), row);
-  }
+  observe_months(m, 0, 6, 0.8);
   s.step = 6;
   replace_ceo(s, m.ctx(), ExitReason::other);
-  for (int step = 6; step < 18; ++step) {
-    s.step = step;
-    set_cooperation(0.4);
-    observe(s, m.ctx(), row);
-  }
-  s.step = 18;
-  set_cooperation(0.75);
-  observe(s, m.ctx(), row);
+  observe_months(m, 6, 18, 0.4);
+  observe_months(m, 18, 19, 0.75);
   close_trackers(s);
   ASSERT_EQ(s.summary.changes.size(), 1U);
   const ChangeRecord& c = s.summary.changes[0];

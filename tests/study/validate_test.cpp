@@ -202,6 +202,18 @@ TEST(Perturb, StaysWithinSpreadAndRangeAndIsFixedBySeedAndPoint) {
   EXPECT_LE(a.parameters.model.closeness_trust, 1.0);
 }
 
+TEST(Perturb, HeldParametersKeepTheFilesValue) {
+  io::Scenario base;
+  base.parameters.model.initial_fit = 0.95;
+  const io::Scenario free = perturb(base, 7, 3, 0.25);
+  const io::Scenario kept = hold(free, base, {"model.initial_fit"});
+  EXPECT_NE(free.parameters.model.initial_fit, 0.95);
+  EXPECT_EQ(kept.parameters.model.initial_fit, 0.95);
+  // Everything else stays perturbed.
+  EXPECT_EQ(kept.parameters.model.closeness_trust, free.parameters.model.closeness_trust);
+  EXPECT_NE(kept.parameters.model.closeness_trust, base.parameters.model.closeness_trust);
+}
+
 // With delegation 1 no case reaches the leadership, so the kommunchef's management time, and
 // with it the administration vacuum, is a formula of its influence seeking: the same in every
 // replicate.

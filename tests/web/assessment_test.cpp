@@ -43,6 +43,31 @@ TEST(Assessment, EveryAnswerSetsWhatItSays) {
   }
 }
 
+// The default answers leave the model's constants (model.*) at the dictionary's defaults, at
+// which the model is calibrated and validated: a user who accepts every default sees the model
+// of docs/VALIDATION.md.
+TEST(Assessment, DefaultAnswersKeepTheModelsDefaults) {
+  for (const auto& q : questions()) {
+    for (const auto& o : q.options) {
+      if (o.id != q.default_option) continue;
+      std::string_view rest = o.assignments;
+      while (!rest.empty()) {
+        const auto end = rest.find(';');
+        const std::string_view a = rest.substr(0, end);
+        const auto eq = a.find('=');
+        if (a.starts_with("model.")) {
+          const io::ParameterSpec* spec = io::find_parameter(a.substr(0, eq));
+          ASSERT_NE(spec, nullptr) << a;
+          EXPECT_EQ(io::format_value(*spec, spec->default_value), a.substr(eq + 1))
+              << q.id << "=" << o.id;
+        }
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
+      }
+    }
+  }
+}
+
 TEST(Assessment, SuggestionsReferToExistingAnswers) {
   for (const auto& s : suggestions()) {
     const Question* question = nullptr;

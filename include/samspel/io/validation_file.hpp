@@ -74,6 +74,10 @@ struct ValidationSpec {
   std::string claim;    // the pattern in words
   Scenario scenario;
   std::vector<ValidationComparison> comparisons;
+  // Real parameters the robustness points keep at the file's value: the conditions that define
+  // the situation the claim is about (F4b's ideas that fit at the start), not constants of the
+  // model. Each is named and justified in the file.
+  std::vector<std::string> held;
 };
 
 ValidationSpec parse_validation(std::string_view text, std::string_view source_name);

@@ -39,6 +39,7 @@ struct PatternOutcome {
   int replicates = 0;
   int robust_points = 0;
   int robust_replicates = 0;
+  std::vector<std::string> held;  // parameters the robustness points keep at the file's value
   std::vector<MeasureOutcome> measures;
   bool holds = false;    // every measure holds at the file's parameters
   int robust_holds = 0;  // points where every measure holds

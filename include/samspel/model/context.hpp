@@ -101,11 +101,13 @@ inline std::span<const int> occupied_seats(const Derived& d) {
   return {d.seats.data(), static_cast<std::size_t>(d.seat_count)};
 }
 
-// Effective trust T = w * role trust * (1/2 + clarity/2) + (1 - w) * person trust. Inline:
-// several processes evaluate it for every pair every month.
+// Effective trust T = v * role trust + (1 - v) * person trust, v = w * (1/2 + clarity/2): a pair
+// rests on its roles as far as it has chosen to and as far as the roles are clear; what the
+// roles leave unclear is settled person to person (report p. 13-14, 26). Inline: several
+// processes evaluate it for every pair every month.
 inline double effective_trust(const Relation& r, const Context& ctx) {
-  const double w = ctx.derived.role_weight;
-  return w * r.role_trust * (0.5 + 0.5 * r.agreement.clarity) + (1 - w) * r.person_trust;
+  const double v = ctx.derived.role_weight * (0.5 + 0.5 * r.agreement.clarity);
+  return v * r.role_trust + (1 - v) * r.person_trust;
 }
 
 // Cooperation quality Q = T * exp(-lock-ins / L0). A pair that has never locked up has

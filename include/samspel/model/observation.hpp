@@ -18,7 +18,7 @@ namespace samspel::model {
   X(person_trust_kso_ceo, "Person-bound trust of the KSO-kommunchef pair")                    \
   X(role_trust_kso_ceo, "Role-bound trust of the KSO-kommunchef role pair")                   \
   X(effective_trust_kso_ceo,                                                                  \
-    "Effective trust T = w * role trust * (1/2 + clarity/2) + (1 - w) * person trust")        \
+    "Effective trust T = v * role trust + (1 - v) * person trust, v = w * (1/2 + clarity/2)") \
   X(closeness_kso_ceo, "Closeness of the KSO and the kommunchef")                             \
   X(role_clarity_kso_ceo, "Clarity of the KSO-kommunchef role agreement (0 = none)")          \
   X(openness_kso_ceo,                                                                         \

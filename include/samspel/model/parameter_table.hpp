@@ -283,7 +283,7 @@
   X(satisfaction_access_weight, double, Real, 0.15, 0, 1, "", "weight",                           \
     "w_acc: weight of politicians' accessibility in satisfaction", "report p. 27-28")             \
   /* elections and turnover */                                                                    \
-  X(election_intercept, double, Real, -0.42, -5, 5, "", "log-odds",                               \
+  X(election_intercept, double, Real, -0.36, -5, 5, "", "log-odds",                               \
     "a0: log-odds that the majority loses at reference satisfaction in its first term",           \
     "calibrated (samspel calibrate, 2026-12-05, targets C1-C3; C2 SKR: 37-44% change majority)")  \
   X(election_satisfaction_slope, double, Real, 8, 0, 50, "", "log-odds per unit",                 \
@@ -303,11 +303,11 @@
   X(ceo_base_hazard, double, Real, 0.11, 0, 1, "", "1/year",                                      \
     "CEO exits per year for other reasons (career, retirement)",                                  \
     "calibrated (samspel calibrate, 2026-12-05, targets C1-C3; C1 Cregård & Solli: 20% a year)")  \
-  X(ceo_lockin_hazard, double, Real, 0.023, 0, 1, "", "1/year per lock-in",                       \
+  X(ceo_lockin_hazard, double, Real, 0.027, 0, 1, "", "1/year per lock-in",                       \
     "Extra CEO exit hazard per recent KSO-CEO lock-in",                                           \
     "calibrated (samspel calibrate, 2026-12-05, targets C1-C3); only its sum with "               \
     "ceo_distrust_hazard is identified")                                                          \
-  X(ceo_distrust_hazard, double, Real, 0.10, 0, 2, "", "1/year",                                  \
+  X(ceo_distrust_hazard, double, Real, 0.12, 0, 2, "", "1/year",                                  \
     "Extra CEO exit hazard at zero effective KSO-CEO trust (falls linearly to 0 at full trust)",  \
     "calibrated (samspel calibrate, 2026-12-05, targets C1-C3); only its sum with "               \
     "ceo_lockin_hazard is identified")                                                            \
@@ -315,7 +315,7 @@
     "Department head exits per year for other reasons",                                           \
     "the kommunchef's calibrated ceo_base_hazard: no Swedish statistic on department heads "      \
     "was found, and a head is a leading civil servant of the same kind")                          \
-  X(head_lockin_hazard, double, Real, 0.023, 0, 1, "", "1/year per lock-in",                      \
+  X(head_lockin_hazard, double, Real, 0.027, 0, 1, "", "1/year per lock-in",                      \
     "Extra head exit hazard per recent lock-in with its politician",                              \
     "the kommunchef's calibrated ceo_lockin_hazard, for the same reason as head_base_hazard")     \
   X(kso_confidence_hazard, double, Real, 0.02, 0, 1, "", "1/year",                                \

@@ -37,6 +37,10 @@ inline constexpr std::uint64_t kRobustStream = 0x72'6f'62'75'73'74ULL;
 // U(1 - spread, 1 + spread) and clamped to its dictionary range. Integer, boolean and choice
 // parameters keep their values.
 io::Scenario perturb(const io::Scenario& base, std::uint64_t seed, int point, double spread);
+// `point` with the parameters named in `keys` (ValidationSpec::held) set back to their values in
+// `base`.
+io::Scenario hold(io::Scenario point, const io::Scenario& base,
+                  const std::vector<std::string>& keys);
 
 // The decision rule for one measure. `values[k][i]` is the measure in replicate i of
 // configuration k (ValidationComparison::configurations order); NaN where undefined.
