@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev       # results store of studies
   libopenmpi-dev openmpi-bin  # studies across processes and machines (mpirun)
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
+  libboost-dev         # Sobol' low-discrepancy sequence (Boost.Random) for sensitivity analysis
   libbenchmark-dev     # bench/
   libcpp-httplib-dev   # samspel serve (the local web app)
   chromium             # browser tests of the web app and the report (driven by playwright-core)
