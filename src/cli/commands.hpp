@@ -44,6 +44,7 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_report_command(CLI::App& app);
 Command add_validate_command(CLI::App& app, const std::string& command_line);
+Command add_sensitivity_command(CLI::App& app, const std::string& command_line);
 Command add_serve_command(CLI::App& app);
 
 }  // namespace samspel::cli

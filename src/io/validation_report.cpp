@@ -7,17 +7,18 @@
 #include <nlohmann/json.hpp>
 
 #include "samspel/io/atomic_file.hpp"
+#include "samspel/io/number_format.hpp"
 
 namespace samspel::io {
 
 namespace {
 
 std::string num(double v) {
-  return std::isfinite(v) ? fmt::format("{:.6g}", v) : "NA";
+  return csv_number(v);
 }
 
 nlohmann::ordered_json json_num(double v) {
-  return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+  return json_number(v);
 }
 
 std::string_view expectation(const ValidationMeasure& m) {

@@ -1,0 +1,137 @@
+// `samspel sensitivity`: which of the model's real parameters drive a run measure of a scenario,
+// or the effects of a pattern's validation file, by Morris screening or Sobol' indices
+// (docs/sensitivity.md).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "commands.hpp"
+#include "samspel/io/scenario.hpp"
+#include "samspel/io/sensitivity_report.hpp"
+#include "samspel/io/validation_file.hpp"
+#include "samspel/study/sensitivity.hpp"
+#include "samspel/version.hpp"
+
+namespace samspel::cli {
+
+namespace {
+
+// The robustness check's spread (docs/VALIDATION.md): the default box of every parameter.
+constexpr double kDefaultSpread = 0.25;
+
+// What a scenario is analysed for when no --measure is given: cooperation, its fragility at
+// changes, ideas and the voters' verdict.
+const std::vector<std::string> kDefaultMeasures = {
+    "mean_cooperation_kso_ceo", "mean_relative_cooperation_drop", "mean_fit_ideas",
+    "mean_satisfaction", "majority_shifts"};
+
+struct SensitivityCliOptions {
+  std::string scenario;
+  std::string method = "morris";
+  std::vector<std::string> params;
+  std::vector<std::string> measures;
+  int points = 0;
+  int replicates = 20;
+  std::optional<std::int64_t> seed;
+  unsigned threads = 0;
+  int top = 10;
+  std::string out = "results/sensitivity";
+};
+
+bool is_validation_file(const std::string& path) {
+  try {
+    (void)io::load_validation(path);
+    return true;
+  } catch (const io::ScenarioError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+Command add_sensitivity_command(CLI::App& app, const std::string& command_line) {
+  auto o = std::make_shared<SensitivityCliOptions>();
+  auto* sub = app.add_subcommand(
+      "sensitivity",
+      "Which parameters drive a scenario's measures, or a pattern's effects (Morris or Sobol')");
+  sub->add_option("scenario", o->scenario, "Scenario or validation file (TOML)")->required();
+  sub->add_option("--method", o->method, "morris (screening) or sobol (variance-based)")
+      ->check(CLI::IsMember({"morris", "sobol"}))
+      ->capture_default_str();
+  sub->add_option("--param", o->params,
+                  "key=lo:hi[:log] (repeatable); default every real parameter +-25% of its "
+                  "value, clamped to its range");
+  sub->add_option("--measure", o->measures,
+                  "Run measure of docs/outputs.md (repeatable; scenarios only; default: "
+                  "cooperation, relative drop, fit, satisfaction, majority shifts)");
+  sub->add_option("--points", o->points,
+                  "Morris trajectories (default 10) or Sobol' base samples (default 256)")
+      ->check(CLI::Range(2, 1'000'000));
+  sub->add_option("--replicates,-n", o->replicates, "Replicates per design point")
+      ->check(CLI::Range(2, 100'000))
+      ->capture_default_str();
+  sub->add_option("--seed", o->seed, "Seed (default: the file's [run] seed)")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub->add_option("--threads,-t", o->threads,
+                  "Threads; 0 = all cores (results do not depend on it)")
+      ->capture_default_str();
+  sub->add_option("--top", o->top, "Parameters shown per output")
+      ->check(CLI::Range(1, 10'000))
+      ->capture_default_str();
+  sub->add_option("--out,-o", o->out, "Output directory")->capture_default_str();
+  return [o, command_line] {
+    study::SensitivityOptions options;
+    options.method = o->method == "sobol" ? io::Method::sobol : io::Method::morris;
+    options.points = o->points > 0 ? o->points : (options.method == io::Method::sobol ? 256 : 10);
+    options.replicates = o->replicates;
+    options.threads = o->threads;
+    io::SensitivityResult result;
+    try {
+      if (std::filesystem::exists(o->out) && !std::filesystem::is_directory(o->out))
+        throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", o->out));
+      const bool pattern = is_validation_file(o->scenario);
+      const io::ValidationSpec spec =
+          pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
+      const io::Scenario base = pattern ? spec.scenario : io::load_scenario(o->scenario);
+      if (pattern && !o->measures.empty())
+        throw io::ScenarioError("--measure: a validation file's outputs are its own measures");
+      options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : base.run.seed;
+      std::vector<io::Factor> factors;
+      for (const auto& p : o->params)
+        factors.push_back(io::parse_factor(p));
+      if (factors.empty()) {
+        // The levers a pattern compares take their stated values at every point, and what a
+        // file holds is its situation, not a constant: neither is varied.
+        std::vector<std::string> fixed = spec.held;
+        for (const auto& c : spec.comparisons) {
+          for (const auto& side : c.configurations()) {
+            for (const auto& a : side)
+              fixed.push_back(a.substr(0, a.find('=')));
+          }
+        }
+        factors = study::default_factors(base, kDefaultSpread, fixed);
+      }
+      result = pattern ? study::analyse_pattern(spec, factors, options)
+                       : study::analyse_scenario(
+                             base, factors, o->measures.empty() ? kDefaultMeasures : o->measures,
+                             options);
+    } catch (const io::ScenarioError& e) {
+      std::fprintf(stderr, "samspel: %s\n", e.what());
+      return kExitBadInput;
+    }
+    result.scenario = o->scenario;
+    result.seed = options.seed;
+    result.points = options.points;
+    result.replicates = options.replicates;
+    const io::Provenance provenance{command_line, std::string(version()),
+                                    std::string(git_revision())};
+    io::write_sensitivity_directory(o->out, result, provenance);
+    fmt::print("{}", io::sensitivity_table(result, o->top));
+    fmt::print("\nresults written to {}/ (sensitivity.csv, sensitivity.json)\n", o->out);
+    return 0;
+  };
+}
+
+}  // namespace samspel::cli
