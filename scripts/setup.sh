@@ -12,7 +12,8 @@ packages=(
   libopenmpi-dev openmpi-bin  # studies across processes and machines (mpirun)
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
   libbenchmark-dev     # bench/
-  libcpp-httplib-dev   # samspel serve (the local web app)
+  libboost1.81-dev     # samspel serve (the local web app): Boost.Beast and Asio, header-only
+  libcpp-httplib-dev   # the HTTP client of the web tests
   chromium             # browser tests of the web app and the report (driven by playwright-core)
 )
 # Node.js and npm fetch the web front end's packages (web/package-lock.json); a machine that
