@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -28,6 +29,13 @@ std::string child_path(const std::string& path, std::string_view key) {
 // room for the parser to name a misplaced table, and the bound keeps the conversion's recursion
 // and the key path in the message short whatever a client sends.
 constexpr int kMaxDepth = 8;
+
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+  });
+}
 
 template <typename Insert>
 void convert_value(const json& value, const std::string& path, int depth, std::string_view source,
@@ -74,9 +82,19 @@ void convert_value(const json& value, const std::string& path, int depth, std::s
     case json::value_t::array:
       insert(to_array(value, path, depth + 1, source));
       break;
-    case json::value_t::string:
-      insert(value.get<std::string>());
+    case json::value_t::string: {
+      const auto& text = value.get_ref<const std::string&>();
+      // A NUL or another control character would cut or garble the parser's message quoting the
+      // value; no scenario text needs one.
+      if (has_control_character(text)) {
+        fail(source, path,
+             fmt::format("{} holds a control character; allowed: text without control characters "
+                         "(tabs and line breaks are fine)",
+                         quoted_excerpt(text)));
+      }
+      insert(text);
       break;
+    }
     case json::value_t::boolean:
       insert(value.get<bool>());
       break;

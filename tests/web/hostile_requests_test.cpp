@@ -43,6 +43,14 @@ void expect_still_answering(int port) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, milliseconds(2000));
 }
 
+// Whether every connection the server had open is closed within a few seconds (the server
+// lingers a moment after an error answer).
+bool all_connections_close(const RunningServer& server) {
+  for (int i = 0; i < 60 && server.server().open_connections() > 0; ++i)
+    std::this_thread::sleep_for(milliseconds(50));
+  return server.server().open_connections() == 0;
+}
+
 Limits quick_limits() {
   Limits limits;
   limits.request_deadline = milliseconds(1500);
@@ -155,6 +163,7 @@ TEST(HostileRequests, SlowClientsDoNotDelayOthersAndAreCutAtTheDeadline) {
   for (auto& s : half_sent)
     EXPECT_TRUE(s->closed_within(milliseconds(3000)));
   expect_still_answering(port);
+  EXPECT_TRUE(all_connections_close(server));
 }
 
 TEST(HostileRequests, ConnectionsPerClientAreBounded) {
@@ -200,6 +209,7 @@ TEST(HostileRequests, HeaderFloodsAreCutAndMemoryIsGivenBack) {
     t.join();
   EXPECT_EQ(cut.load(), 4);
   EXPECT_LT(test::rss_kib() - rss_before, 64 * 1024);
+  EXPECT_TRUE(all_connections_close(server));
   // Many short headers: the count is bounded by the same size limit.
   const std::string many = request_text(port, "GET", "/api/version", "", [] {
     std::string h;
@@ -301,6 +311,13 @@ TEST(HostileRequests, BrokenUtf8AndNulAreAnsweredWithShortValidJson) {
   EXPECT_EQ(error_of(nul_key),
             "scenario: strategy.\"found\\u0000ation\": unknown key; allowed: the keys of a "
             "scenario file (1 to 64 letters, digits, _ and -)");
+  const std::string nul_value =
+      round_trip(port, request_text(port, "POST", "/api/runs",
+                                    R"({"scenario": {"strategy": {"foundation": "ro\u0000le"}}})"));
+  EXPECT_EQ(status_of(nul_value), 400);
+  EXPECT_EQ(error_of(nul_value),
+            "scenario: strategy.foundation: \"ro\\u0000le\" holds a control character; allowed: "
+            "text without control characters (tabs and line breaks are fine)");
   // A long bad value or key is cut, not echoed whole.
   const std::string long_key =
       round_trip(port, request_text(port, "POST", "/api/runs",
