@@ -52,6 +52,12 @@ std::vector<std::string> served_hosts(std::string_view bound_host, std::string_v
   if (!local_address.empty()) add(local_address);
   // A wildcard too: it is what `samspel serve` prints, and a browser may open it as it is.
   if (!bound_host.empty()) add(bound_host);
+  // Browsers leave out the scheme's default port, in Host and in Origin alike.
+  if (port == 80) {
+    const std::size_t with_port = hosts.size();
+    for (std::size_t i = 0; i < with_port; ++i)
+      hosts.push_back(hosts[i].substr(0, hosts[i].rfind(':')));
+  }
   return hosts;
 }
 

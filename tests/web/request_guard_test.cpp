@@ -15,7 +15,8 @@ const std::vector<std::string> kHosts = served_hosts("127.0.0.1", "127.0.0.1", 8
 TEST(RequestGuard, NamesTheServerByItsAddressesAndLocalhost) {
   EXPECT_EQ(kHosts, (std::vector<std::string>{"localhost:8080", "127.0.0.1:8080"}));
   EXPECT_EQ(served_hosts("::", "::1", 80),
-            (std::vector<std::string>{"localhost:80", "[::1]:80", "[::]:80"}));
+            (std::vector<std::string>{"localhost:80", "[::1]:80", "[::]:80", "localhost", "[::1]",
+                                      "[::]"}));
   EXPECT_EQ(served_hosts("0.0.0.0", "192.168.1.5", 9),
             (std::vector<std::string>{"localhost:9", "192.168.1.5:9", "0.0.0.0:9"}));
 }
