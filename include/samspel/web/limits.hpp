@@ -27,8 +27,8 @@ struct Limits {
   // header bytes, so a slow or flooding client holds a connection, and its memory, only briefly.
   std::chrono::milliseconds request_deadline{10'000};
   std::size_t max_header_bytes = 16 * 1024;
-  // Connections open at once from one address, and in all; a connection beyond either is answered
-  // 429 and closed, so that one client cannot take every connection.
+  // Connections open at once from one address (beyond it: 429 and closed, so that one client
+  // cannot take every connection) and in all (beyond it: closed unanswered; bounds descriptors).
   int max_connections_per_client = 64;
   int max_connections = 512;
 };
