@@ -13,7 +13,8 @@ packages=(
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
   libboost-dev         # Sobol' low-discrepancy sequence (Boost.Random) for sensitivity analysis
   libbenchmark-dev     # bench/
-  libcpp-httplib-dev   # samspel serve (the local web app)
+  libboost1.81-dev     # samspel serve (the local web app): Boost.Beast and Asio, header-only
+  libcpp-httplib-dev   # the HTTP client of the web tests
   chromium             # browser tests of the web app and the report (driven by playwright-core)
 )
 # Node.js and npm fetch the web front end's packages (web/package-lock.json); a machine that

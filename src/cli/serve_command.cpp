@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "samspel/web/address.hpp"
 #include "samspel/web/server.hpp"
 
 namespace samspel::cli {
@@ -55,7 +56,14 @@ Command add_serve_command(CLI::App& app) {
       std::fprintf(stderr, "samspel: --host/--port: %s\n", e.what());
       return kExitBadInput;
     }
-    fmt::print("samspel serving on http://{}:{}/ (Ctrl-C to stop)\n", opts->host, port);
+    if (!web::is_loopback(opts->host)) {
+      fmt::print(stderr,
+                 "samspel: warning: --host {} exposes the app to the network: anyone who can "
+                 "reach this machine can use it and run simulations on it (there is no "
+                 "authentication); --host 127.0.0.1 keeps it on this machine\n",
+                 opts->host);
+    }
+    fmt::print("samspel serving on {} (Ctrl-C to stop)\n", web::served_url(opts->host, port));
     std::fflush(stdout);
     std::atomic<bool> listening_ended{false};
     std::thread waiter([&server, &listening_ended, signals] {

@@ -7,6 +7,7 @@
 
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/excerpt.hpp"
 #include "samspel/io/results_json.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/study/run_scenario.hpp"
@@ -65,7 +66,8 @@ std::vector<std::string_view> chosen_options(const json& answers) {
       std::string ids;
       for (const auto& q : questions())
         ids += ids.empty() ? std::string(q.id) : fmt::format(", {}", q.id);
-      throw BadRequest(fmt::format("answers.{}: unknown question; allowed: {}", key, ids));
+      throw BadRequest(
+          fmt::format("answers.{}: unknown question; allowed: {}", io::key_for_message(key), ids));
     }
   }
   std::vector<std::string_view> out;
@@ -82,8 +84,10 @@ std::vector<std::string_view> chosen_options(const json& answers) {
       for (const auto& o : q.options)
         ids += ids.empty() ? std::string(o.id) : fmt::format(", {}", o.id);
       throw BadRequest(
-          io::one_line_error(
-              fmt::format("answers.{}: {} is not allowed; allowed: one of {}", key, a.dump(), ids))
+          io::one_line_error(fmt::format("answers.{}: {} is not allowed; allowed: one of {}", key,
+                                         a.is_string() ? io::quoted_excerpt(a.get<std::string>())
+                                                       : std::string(a.type_name()),
+                                         ids))
               .what());
     }
     out.push_back(option->id);

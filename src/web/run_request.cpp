@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "samspel/io/excerpt.hpp"
 #include "samspel/io/json_scenario.hpp"
 
 namespace samspel::web {
@@ -38,9 +39,9 @@ void only_keys(const json& object, const std::string& where,
       list += list.empty() ? a : fmt::format(", {}", a);
     }
     if (!known) {
-      throw BadRequest(
-          io::one_line_error(fmt::format("{}{}: unknown key; allowed: {}", where, key, list))
-              .what());
+      throw BadRequest(io::one_line_error(fmt::format("{}{}: unknown key; allowed: {}", where,
+                                                      io::key_for_message(key), list))
+                           .what());
     }
   }
 }
@@ -56,7 +57,9 @@ io::Scenario scenario_field(const json& body, const char* field) {
 long replicate_years(const std::vector<io::Variant>& variants) {
   long total = 0;
   for (const auto& v : variants)
-    total += static_cast<long>(v.scenario.run.replicates) * v.scenario.run.years;
+    // The spin-up is simulated too, unobserved: it costs as much as the observed years.
+    total += static_cast<long>(v.scenario.run.replicates) *
+             (v.scenario.run.years + v.scenario.parameters.model.spin_up_years);
   return total;
 }
 
@@ -103,10 +106,11 @@ std::vector<io::Variant> parse_run_request(const json& body, const Limits& limit
   }
   const long work = replicate_years(variants);
   if (work > limits.max_replicate_years) {
-    throw BadRequest(
-        fmt::format("scenario.run: replicates x years x variants = {} is too much for one request; "
-                    "allowed: at most {} (use samspel run or compare for larger studies)",
-                    work, limits.max_replicate_years));
+    throw BadRequest(fmt::format(
+        "scenario.run: replicates x (years + model.spin_up_years) x variants = {} is too much "
+        "for one request; "
+        "allowed: at most {} (use samspel run or compare for larger studies)",
+        work, limits.max_replicate_years));
   }
   return variants;
 }

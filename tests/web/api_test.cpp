@@ -124,7 +124,7 @@ TEST(Api, ErrorsNameTheFieldAndWhatIsAllowed) {
                 .rfind("variants[0].changes.run: not allowed", 0),
             0u);
   EXPECT_EQ(body_of(api.handle("POST", "/api/runs", "{\"scenario\": ")).value("error", ""),
-            "body: not valid JSON; allowed: a JSON object");
+            "body: not valid JSON (UTF-8); allowed: a JSON object");
 }
 
 TEST(Api, LimitsWorkPerRequestAndBodySize) {
@@ -137,9 +137,15 @@ TEST(Api, LimitsWorkPerRequestAndBodySize) {
   EXPECT_NE(error_of(api, {{"scenario", big}}).find("allowed: at most 100"), std::string::npos);
   json two = small_scenario();
   two["run"]["replicates"] = 26;  // 26 x 2 years x 2 variants > 100
+  two["model"]["spin_up_years"] = 0;
   EXPECT_NE(error_of(api, {{"scenario", two}, {"variants", {json::object(), json::object()}}})
                 .find("= 104 is too much"),
             std::string::npos);
+  // The spin-up is simulated too: 9 x (2 + 10) years > 100 though 9 x 2 observed years is not.
+  json spun = small_scenario();
+  spun["run"]["replicates"] = 9;
+  spun["model"]["spin_up_years"] = 10;
+  EXPECT_NE(error_of(api, {{"scenario", spun}}).find("= 108 is too much"), std::string::npos);
   const Response r = api.handle("POST", "/api/runs", std::string(1001, ' '));
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(body_of(r)["error"], "body: 1001 bytes; allowed: at most 1000 bytes");

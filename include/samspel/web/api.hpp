@@ -20,6 +20,8 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // For 405: the methods the path answers (the Allow header).
+  std::string allow = {};
 };
 
 class Api {
@@ -36,6 +38,7 @@ class Api {
  private:
   Response start_run(std::string_view body);
   Response start_assessment(std::string_view body);
+  Response run_status(std::string_view id);
 
   const Limits limits_;
   // Comparisons' results stores while they run; removed with the Api.
@@ -46,6 +49,10 @@ class Api {
   std::atomic<std::uint64_t> next_store_{1};
   Jobs jobs_;
 };
+
+// An error answer: {"error": message} with the message shortened and any broken UTF-8 replaced,
+// so it is short, valid JSON whatever client input it quotes.
+Response error_response(int status, std::string_view message);
 
 // What a served run records as its origin (the results document's provenance).
 io::Provenance served_provenance(std::string_view what);

@@ -1,5 +1,6 @@
-// `samspel serve`: the Api on an HTTP socket (cpp-httplib from Debian). Binds 127.0.0.1 unless
-// told otherwise; port 0 picks a free port.
+// `samspel serve`: the Api on an HTTP socket (Boost.Beast from Debian, docs/api.md says why).
+// Binds 127.0.0.1 unless told otherwise; port 0 picks a free port. Connections are served
+// asynchronously within the socket limits of Limits (deadline, header size, connections).
 #pragma once
 
 #include <memory>
@@ -22,6 +23,8 @@ class Server {
   void listen();
   // From any thread.
   void stop();
+  // Connections open now (tests of the limits).
+  int open_connections() const;
 
  private:
   struct Impl;
