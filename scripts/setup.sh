@@ -11,9 +11,9 @@ packages=(
   libsqlite3-dev       # results store of studies
   libopenmpi-dev openmpi-bin  # studies across processes and machines (mpirun)
   libgtest-dev libgmock-dev  # unit, statistical and regression tests
-  libboost-dev         # Sobol' low-discrepancy sequence (Boost.Random) for sensitivity analysis
+  libboost1.81-dev     # header-only: Boost.Random's Sobol' sequence (sensitivity analysis),
+                       # Boost.Beast and Asio (samspel serve, the local web app)
   libbenchmark-dev     # bench/
-  libboost1.81-dev     # samspel serve (the local web app): Boost.Beast and Asio, header-only
   libcpp-httplib-dev   # the HTTP client of the web tests
   chromium             # browser tests of the web app and the report (driven by playwright-core)
 )
