@@ -7,6 +7,7 @@
 #include <string>
 
 #include "samspel/io/scenario_table.hpp"
+#include "samspel/io/toml_depth.hpp"
 
 namespace samspel::io {
 
@@ -24,36 +25,50 @@ std::string child_path(const std::string& path, std::string_view key) {
 }
 
 template <typename Insert>
-void convert_value(const json& value, const std::string& path, std::string_view source,
+void convert_value(const json& value, const std::string& path, std::string_view source, int depth,
                    Insert&& insert);
 
-toml::table to_table(const json& object, const std::string& path, std::string_view source) {
+// The conversion recurses once per level: the same bound as for TOML text keeps it off the end
+// of the stack.
+void check_depth(int depth, const std::string& path, std::string_view source) {
+  if (depth > kMaxTomlDepth)
+    fail(source, path,
+         fmt::format("nested more than {} levels deep; allowed: at most {} levels of objects and "
+                     "arrays",
+                     kMaxTomlDepth, kMaxTomlDepth));
+}
+
+toml::table to_table(const json& object, const std::string& path, std::string_view source,
+                     int depth) {
+  check_depth(depth, path, source);
   toml::table table;
   for (const auto& [key, value] : object.items()) {
-    convert_value(value, child_path(path, key), source,
+    convert_value(value, child_path(path, key), source, depth + 1,
                   [&](auto&& node) { table.insert(key, std::forward<decltype(node)>(node)); });
   }
   return table;
 }
 
-toml::array to_array(const json& array, const std::string& path, std::string_view source) {
+toml::array to_array(const json& array, const std::string& path, std::string_view source,
+                     int depth) {
+  check_depth(depth, path, source);
   toml::array out;
   for (std::size_t i = 0; i < array.size(); ++i) {
-    convert_value(array[i], fmt::format("{}[{}]", path, i), source,
+    convert_value(array[i], fmt::format("{}[{}]", path, i), source, depth + 1,
                   [&](auto&& node) { out.push_back(std::forward<decltype(node)>(node)); });
   }
   return out;
 }
 
 template <typename Insert>
-void convert_value(const json& value, const std::string& path, std::string_view source,
+void convert_value(const json& value, const std::string& path, std::string_view source, int depth,
                    Insert&& insert) {
   switch (value.type()) {
     case json::value_t::object:
-      insert(to_table(value, path, source));
+      insert(to_table(value, path, source, depth));
       break;
     case json::value_t::array:
-      insert(to_array(value, path, source));
+      insert(to_array(value, path, source, depth));
       break;
     case json::value_t::string:
       insert(value.get<std::string>());
@@ -108,10 +123,11 @@ Scenario scenario_from_json(const json& scenario, std::string_view source) {
     fail(source, "",
          "got " + std::string(scenario.type_name()) +
              "; allowed: an object with the keys of a scenario file");
-  return scenario_from_table(to_table(scenario, "", source), source);
+  return scenario_from_table(to_table(scenario, "", source, 0), source);
 }
 
 json scenario_text_to_json(std::string_view toml_text, std::string_view source) {
+  check_toml_depth(toml_text, source);
   try {
     return node_to_json(toml::parse(toml_text, source));
   } catch (const toml::parse_error& e) {

@@ -11,6 +11,7 @@
 
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/scenario_table.hpp"
+#include "samspel/io/toml_depth.hpp"
 
 namespace samspel::io {
 
@@ -374,6 +375,7 @@ std::vector<model::ScriptedEvent> Scenario::scripted_events() const {
 
 Scenario parse_scenario(std::string_view text, std::string_view source_name,
                         std::string_view other_section) {
+  check_toml_depth(text, source_name);
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -426,9 +428,12 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   toml::table root;
   try {
     const std::string text = fmt::format("[{}]\n{} = {}\n", section, name, literal);
+    check_toml_depth(text, "--set");
     root = toml::parse(std::string_view(text), std::string_view("--set"));
   } catch (const toml::parse_error&) {
     throw problem("the value is not a TOML value (numbers, true/false, or a label)");
+  } catch (const ScenarioError&) {
+    throw problem("the key or value is nested too deeply; allowed: section.name=value");
   }
   try {
     Scenario patch = scenario_from_table(root, "--set");

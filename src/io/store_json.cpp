@@ -13,6 +13,8 @@
 #include "samspel/io/results_json.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/store.hpp"
+#include "samspel/io/store_check.hpp"
+#include "samspel/io/toml_depth.hpp"
 
 namespace samspel::io {
 
@@ -262,6 +264,7 @@ Json store_document(const std::filesystem::path& path) {
     not_a_store(path, "cannot open it");
   }
   const Db db(raw, sqlite3_close);
+  const StoreShape shape = check_store(db.get(), path);
   std::map<std::string, std::string> study;
   {
     Query q = prepare(db.get(), "SELECT key, value FROM study");
@@ -269,15 +272,10 @@ Json store_document(const std::filesystem::path& path) {
     while (sqlite3_step(q.get()) == SQLITE_ROW)
       study[text_column(q.get(), 0)] = text_column(q.get(), 1);
   }
-  const std::string kind = study["kind"];
-  if (study["schema_version"] != "1" ||
-      (kind != "compare" && kind != "sweep" && kind != "population"))
-    not_a_store(path, "unknown schema or kind");
-  const auto start = engine::parse_year_month(study["start"]);
-  const int months = std::atoi(study["months"].c_str());
-  const int replicates = std::atoi(study["replicates"].c_str());
-  if (!start || months <= 0) not_a_store(path, "no start or months");
-  const engine::Calendar calendar(*start, months);
+  const std::string& kind = shape.kind;
+  const int months = shape.months;
+  const int replicates = shape.replicates;
+  const engine::Calendar calendar(shape.start, months);
 
   std::vector<Configuration> configurations;
   {
@@ -287,7 +285,9 @@ Json store_document(const std::filesystem::path& path) {
     if (!q) not_a_store(path, "no configurations table");
     while (sqlite3_step(q.get()) == SQLITE_ROW) {
       Configuration c{text_column(q.get(), 0), text_column(q.get(), 1), text_column(q.get(), 2)};
-      c.assignments = Json::parse(text_column(q.get(), 3), nullptr, false);
+      const std::string assignments = text_column(q.get(), 3);
+      if (json_depth_within(assignments, kMaxTomlDepth))
+        c.assignments = Json::parse(assignments, nullptr, false);
       if (c.assignments.is_discarded()) c.assignments = Json::array();
       configurations.push_back(std::move(c));
     }
@@ -325,7 +325,7 @@ Json store_document(const std::filesystem::path& path) {
   j["configurations"] = std::move(list);
   if (kind == "compare") {
     j["differences"] = differences(c);
-    if (study["keep_series"] == "true") {
+    if (shape.keep_series) {
       const int count = static_cast<int>(configurations.size());
       const auto series = read_run_series(db.get(), count, replicates, months);
       for (int v = 1; v < count; ++v) {
