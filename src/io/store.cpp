@@ -32,7 +32,17 @@ constexpr int kSchemaVersion = 1;
 constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
 constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate"};
 
+// A reader that fails on a store that passed check_store has met damage the checks do not see
+// (a page or the schema altered): bad input, like any other. A writer's failure (a full disk) is
+// not the input's fault.
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    const char* file = sqlite3_db_filename(db, "main");
+    throw one_line_error(fmt::format(
+        "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep or a "
+        "population run wrote it",
+        file != nullptr ? file : "results store", sqlite3_errmsg(db)));
+  }
   throw std::runtime_error(fmt::format("results store: {}: {}", what, sqlite3_errmsg(db)));
 }
 
@@ -647,7 +657,11 @@ void export_tables(sqlite3* db, const StoreShape& shape, const std::filesystem::
     if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", kTables[t]), csv);
     all[kTables[t]] = std::move(rows);
   }
-  if (format == "json") write_file_atomically(dir / "store.json", all.dump(1) + "\n");
+  // A store's text is not checked for UTF-8 by SQLite: bytes that are not are written as U+FFFD.
+  if (format == "json") {
+    write_file_atomically(dir / "store.json",
+                          all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
 }
 
 }  // namespace
