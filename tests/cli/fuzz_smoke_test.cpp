@@ -276,11 +276,12 @@ TEST_F(FuzzSmoke, StoreReader) {
       }
       sqlite3_close(db);
     }
-    try {
+    // report's reader and export's, in turn.
+    if (i % 3 == 0) {
       (void)io::results_document(copy);
-    } catch (const io::ScenarioError&) {
+    } else {
+      io::export_store(copy, out, i % 3 == 1 ? "csv" : "json");
     }
-    io::export_store(copy, out, m.below(2) == 0 ? "csv" : "json");
   });
 }
 
