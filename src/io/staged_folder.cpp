@@ -57,6 +57,11 @@ StagedFolder::StagedFolder(fs::path target, std::string_view option,
     if (target_.filename().empty()) target_ = target_.parent_path();
   }
   std::error_code error;
+  // A link to a folder stays a link: the folder it points to is the one replaced.
+  if (fs::is_symlink(fs::symlink_status(target_, error))) {
+    const fs::path resolved = fs::canonical(target_, error);
+    if (!error) target_ = resolved;
+  }
   const auto status = fs::status(target_, error);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) throw refuse("exists and is not a folder");

@@ -46,6 +46,19 @@ TEST(StagedFolder, CommitPutsTheWholeFolderInPlace) {
   EXPECT_EQ(entries(dir.path() / "deep"), 1U);
 }
 
+TEST(StagedFolder, ALinkToAFolderStaysALink) {
+  const io_test::TempDirectory dir;
+  fs::create_directories(dir.path() / "real");
+  fs::create_directory_symlink(dir.path() / "real", dir.path() / "link");
+  {
+    StagedFolder folder(dir.path() / "link", "--out", kFiles);
+    write_file_atomically(folder.path() / "a.csv", "1");
+    folder.commit();
+  }
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "link"));
+  EXPECT_EQ(slurp(dir.path() / "real" / "a.csv"), "1");
+}
+
 TEST(StagedFolder, WithoutCommitNothingChanges) {
   const io_test::TempDirectory dir;
   const fs::path target = dir.path() / "out";
