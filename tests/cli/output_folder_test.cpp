@@ -73,6 +73,16 @@ TEST_F(OutputFolder, CompareOutUnderARegularFileIsRefusedBeforeSimulating) {
   expect_only({"file"});
 }
 
+TEST_F(OutputFolder, StoreUnderARegularFileIsRefusedBeforeSimulating) {
+  std::ofstream(dir_ / "file") << "x";
+  const Result r = samspel(
+      "compare " + kScenario + " -n 10000000 --vary strategy.foundation=chemistry,roles --store " +
+      (dir_ / "file" / "s.sqlite").string() + " --out " + (dir_ / "c").string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << r.output;
+  expect_only({"file"});
+}
+
 TEST_F(OutputFolder, ReadOnlyFolderIsRefusedBeforeSimulating) {
   if (::geteuid() == 0) GTEST_SKIP() << "permissions do not bind root";
   fs::create_directories(dir_ / "ro");
