@@ -346,17 +346,37 @@ Scenario scenario_from_table(const toml::table& root, std::string_view source,
 
 ScenarioError one_line_error(std::string_view message) {
   // Messages echo input (quoted keys, labels, paths, --set arguments, file fields) that may
-  // hold line breaks; written out, they keep the message on one line.
+  // hold line breaks; written out, they keep the message on one line. Other control characters
+  // are written out too (a terminal would obey them), and a long message keeps its start and its
+  // end, where what is allowed stands.
+  constexpr std::size_t kMaxErrorLength = 1000;
   std::string line;
   line.reserve(message.size());
   for (const char c : message) {
+    const auto byte = static_cast<unsigned char>(c);
     if (c == '\n') {
       line += "\\n";
     } else if (c == '\r') {
       line += "\\r";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      line += fmt::format("\\x{:02x}", byte);
     } else {
       line += c;
     }
+  }
+  if (line.size() > kMaxErrorLength) {
+    // Cut between characters, not inside a UTF-8 sequence (messages end up in JSON too).
+    const auto continuation = [&](std::size_t i) {
+      return (static_cast<unsigned char>(line[i]) & 0xc0U) == 0x80U;
+    };
+    std::size_t head = kMaxErrorLength / 2;
+    while (head > 0 && continuation(head))
+      --head;
+    std::size_t tail = line.size() - kMaxErrorLength / 2;
+    while (tail < line.size() && continuation(tail))
+      ++tail;
+    line = fmt::format("{} [... {} bytes ...] {}", line.substr(0, head), tail - head,
+                       line.substr(tail));
   }
   return ScenarioError(line);
 }
