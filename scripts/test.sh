@@ -4,8 +4,9 @@
 # in build-san/, where any report of either fails the test that caused it. The slow statistical
 # tests (label validation) and the browser tests run in the Release build only: under the
 # sanitizers they would take most of CI's time and check no more memory. The test of studies
-# across MPI ranks runs in the Release build only: its ranks abort under the sanitizers inside
-# OpenMPI's start-up, which is not samspel's code.
+# across MPI ranks runs in the Release build only: under mpirun, LeakSanitizer reports memory
+# that OpenMPI's plugins keep, which it cannot name once they are unloaded (so no suppression
+# by library applies); it is not samspel's code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/build.sh
