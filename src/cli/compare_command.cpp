@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "samspel/io/comparison.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/study/plan.hpp"
 #include "samspel/version.hpp"
@@ -42,14 +43,15 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-compare.sqlite)");
   return [o, command_line, &cluster] {
     std::vector<io::Variant> variants;
-    std::filesystem::path out;
+    std::unique_ptr<io::StagedFolder> out;
     try {
       variants = io::expand_variants(load_with_options(o->scenario), o->vary);
       if (variants.size() < 2) {
         throw io::ScenarioError(
             "--vary: only one variant; allowed: at least two values in all --vary options");
       }
-      out = output_directory(o->scenario, "-compare");
+      out = std::make_unique<io::StagedFolder>(output_directory(o->scenario, "-compare"), "--out",
+                                               io::kComparisonFiles);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
@@ -62,10 +64,11 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
     const io::Comparison c = io::read_comparison(store);
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
-    io::write_comparison_directory(out, c, variants, provenance);
+    io::write_comparison_directory(out->path(), c, variants, provenance);
+    out->commit();
     fmt::print("\n{}\n", io::comparison_table(
                              c, o->all ? std::vector<std::string>{} : io::headline_measures()));
-    fmt::print("results written to {}/ (compare.csv, provenance.json)\n", out.string());
+    fmt::print("results written to {}/ (compare.csv, provenance.json)\n", out->target().string());
     return 0;
   };
 }

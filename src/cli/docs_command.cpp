@@ -1,7 +1,9 @@
 // `samspel docs`: regenerates the documentation that the code is the source of.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <system_error>
 
 #include "commands.hpp"
 #include "samspel/io/atomic_file.hpp"
@@ -17,7 +19,16 @@ Command add_docs_command(CLI::App& app) {
   auto dir = std::make_shared<std::string>("docs");
   sub->add_option("--out", *dir, "Directory to write into")->capture_default_str();
   return [dir] {
-    std::filesystem::create_directories(*dir);
+    // The folder holds other documents too (it is docs/): checked, not replaced.
+    std::error_code error;
+    std::filesystem::create_directories(*dir, error);
+    if (error || !std::filesystem::is_directory(*dir)) {
+      std::fprintf(stderr,
+                   "samspel: --out %s: cannot create the folder: %s; allowed: a folder that can be "
+                   "created and written\n",
+                   dir->c_str(), error ? error.message().c_str() : "exists and is not a folder");
+      return kExitBadInput;
+    }
     io::write_file_atomically(std::filesystem::path(*dir) / "parameters.md",
                               io::parameters_markdown());
     io::write_file_atomically(std::filesystem::path(*dir) / "outputs.md", io::outputs_markdown());

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "samspel/io/population.hpp"
 #include "samspel/io/results.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/study/plan.hpp"
 #include "samspel/study/run_scenario.hpp"
@@ -71,14 +72,14 @@ Command add_run_command(CLI::App& app, const std::string& command_line,
   return [opts, command_line, &cluster] {
     const ScenarioOptions& o = opts->scenario;
     io::Scenario scenario;
-    std::filesystem::path out;
+    std::unique_ptr<io::StagedFolder> out;
     try {
       scenario = load_with_options(o);
       if (!scenario.population.empty()) {
         return run_population(scenario, *opts, command_line, cluster);
       }
       if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
-      out = output_directory(o);
+      out = std::make_unique<io::StagedFolder>(output_directory(o), "--out", io::kRunFiles);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
@@ -88,12 +89,13 @@ Command add_run_command(CLI::App& app, const std::string& command_line,
         study::run_scenario(scenario, o.threads, progress_bar(total, "replicates"));
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
-    io::write_run_directory(out, results, scenario, provenance);
+    io::write_run_directory(out->path(), results, scenario, provenance);
+    out->commit();
     fmt::print("{}{}\n", scenario.name.empty() ? "" : scenario.name + "\n",
                io::summary_table(results));
     fmt::print(
         "results written to {}/ (series.csv, replicates.csv, changes.csv, provenance.json)\n",
-        out.string());
+        out->target().string());
     return 0;
   };
 }

@@ -46,6 +46,12 @@ int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::pa
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       ok = 0;
+    } catch (const std::filesystem::filesystem_error& e) {
+      std::fprintf(stderr,
+                   "samspel: --store %s: cannot create its folder: %s; allowed: a file in a folder "
+                   "that can be created and written\n",
+                   path.c_str(), e.code().message().c_str());
+      ok = 0;
     }
   }
   if (cluster.broadcast(ok) == 0) return kExitBadInput;

@@ -11,6 +11,7 @@
 
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/scenario_table.hpp"
+#include "samspel/io/toml_depth.hpp"
 
 namespace samspel::io {
 
@@ -345,17 +346,37 @@ Scenario scenario_from_table(const toml::table& root, std::string_view source,
 
 ScenarioError one_line_error(std::string_view message) {
   // Messages echo input (quoted keys, labels, paths, --set arguments, file fields) that may
-  // hold line breaks; written out, they keep the message on one line.
+  // hold line breaks; written out, they keep the message on one line. Other control characters
+  // are written out too (a terminal would obey them), and a long message keeps its start and its
+  // end, where what is allowed stands.
+  constexpr std::size_t kMaxErrorLength = 1000;
   std::string line;
   line.reserve(message.size());
   for (const char c : message) {
+    const auto byte = static_cast<unsigned char>(c);
     if (c == '\n') {
       line += "\\n";
     } else if (c == '\r') {
       line += "\\r";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      line += fmt::format("\\x{:02x}", byte);
     } else {
       line += c;
     }
+  }
+  if (line.size() > kMaxErrorLength) {
+    // Cut between characters, not inside a UTF-8 sequence (messages end up in JSON too).
+    const auto continuation = [&](std::size_t i) {
+      return (static_cast<unsigned char>(line[i]) & 0xc0U) == 0x80U;
+    };
+    std::size_t head = kMaxErrorLength / 2;
+    while (head > 0 && continuation(head))
+      --head;
+    std::size_t tail = line.size() - kMaxErrorLength / 2;
+    while (tail < line.size() && continuation(tail))
+      ++tail;
+    line = fmt::format("{} [... {} bytes ...] {}", line.substr(0, head), tail - head,
+                       line.substr(tail));
   }
   return ScenarioError(line);
 }
@@ -374,6 +395,7 @@ std::vector<model::ScriptedEvent> Scenario::scripted_events() const {
 
 Scenario parse_scenario(std::string_view text, std::string_view source_name,
                         std::string_view other_section) {
+  check_toml_depth(text, source_name);
   toml::table root;
   try {
     root = toml::parse(text, source_name);
@@ -426,9 +448,12 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   toml::table root;
   try {
     const std::string text = fmt::format("[{}]\n{} = {}\n", section, name, literal);
+    check_toml_depth(text, "--set");
     root = toml::parse(std::string_view(text), std::string_view("--set"));
   } catch (const toml::parse_error&) {
     throw problem("the value is not a TOML value (numbers, true/false, or a label)");
+  } catch (const ScenarioError&) {
+    throw problem("the key or value is nested too deeply; allowed: section.name=value");
   }
   try {
     Scenario patch = scenario_from_table(root, "--set");

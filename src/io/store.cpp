@@ -20,6 +20,8 @@
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/scenario.hpp"
+#include "samspel/io/staged_folder.hpp"
+#include "samspel/io/store_check.hpp"
 #include "samspel/model/observation.hpp"
 
 namespace samspel::io {
@@ -30,7 +32,17 @@ constexpr int kSchemaVersion = 1;
 constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
 constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate"};
 
+// A reader that fails on a store that passed check_store has met damage the checks do not see
+// (a page or the schema altered): bad input, like any other. A writer's failure (a full disk) is
+// not the input's fault.
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  if (sqlite3_db_readonly(db, "main") == 1) {
+    const char* file = sqlite3_db_filename(db, "main");
+    throw one_line_error(fmt::format(
+        "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep or a "
+        "population run wrote it",
+        file != nullptr ? file : "results store", sqlite3_errmsg(db)));
+  }
   throw std::runtime_error(fmt::format("results store: {}: {}", what, sqlite3_errmsg(db)));
 }
 
@@ -93,6 +105,23 @@ sqlite3* open_db(const std::filesystem::path& path, int flags) {
   return db;
 }
 
+std::string text_column(sqlite3_stmt* s, int column) {
+  const auto* text = sqlite3_column_text(s, column);
+  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
+}
+
+using Db = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
+
+// A store opened for reading, refused unless it exists and holds what it says (store_check.hpp).
+Db open_checked(const std::filesystem::path& store, StoreShape& shape) {
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(store, ignored))
+    throw ScenarioError(fmt::format("{}: no such results store", store.string()));
+  Db db(open_db(store, SQLITE_OPEN_READONLY), sqlite3_close);
+  shape = check_store(db.get(), store);
+  return db;
+}
+
 std::string study_value(sqlite3* db, const std::string& key) {
   Statement s(db, "SELECT value FROM study WHERE key = ?");
   s.bind(1, key);
@@ -142,7 +171,7 @@ std::string StudyDescription::identity() const {
 }
 
 Store::Store(const std::filesystem::path& path, const StudyDescription& study)
-    : path_(path), calendar_(study.calendar), kind_(study.kind), seed_(study.seed) {
+    : path_(path), lock_(path), calendar_(study.calendar), kind_(study.kind), seed_(study.seed) {
   const std::string identity = study.identity();
   if (std::filesystem::exists(path)) {
     db_ = open_db(path, SQLITE_OPEN_READWRITE);
@@ -415,15 +444,16 @@ void Store::insert_series(int configuration, std::span<const float> bands) {
 }
 
 Comparison read_comparison(const std::filesystem::path& store) {
-  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
+  StoreShape shape;
+  const Db guard = open_checked(store, shape);
+  sqlite3* db = guard.get();
   Comparison c;
-  c.replicates = std::stoi(study_value(db, "replicates"));
+  c.replicates = shape.replicates;
   c.measures = run_measure_info().size();
   {
     Statement s(db, "SELECT label FROM configurations ORDER BY id");
     while (s.step())
-      c.labels.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0)));
+      c.labels.push_back(text_column(s.get(), 0));
   }
   c.values.assign(c.labels.size() * static_cast<std::size_t>(c.replicates) * c.measures,
                   std::numeric_limits<double>::quiet_NaN());
@@ -433,7 +463,7 @@ Comparison read_comparison(const std::filesystem::path& store) {
   {
     Statement columns(db, "SELECT name FROM pragma_table_info('runs')");
     while (columns.step())
-      stored.emplace(reinterpret_cast<const char*>(sqlite3_column_text(columns.get(), 0)));
+      stored.emplace(text_column(columns.get(), 0));
   }
   std::string select = "SELECT configuration, replicate";
   for (const auto& m : run_measure_info())
@@ -454,9 +484,10 @@ Comparison read_comparison(const std::filesystem::path& store) {
 }
 
 std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store) {
-  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
-  const double years = std::stod(study_value(db, "months")) / 12.0;
+  StoreShape shape;
+  const Db guard = open_checked(store, shape);
+  sqlite3* db = guard.get();
+  const double years = shape.months / 12.0;
   // Classes in size order (they are named by their lower bound), then all municipalities.
   const std::string select =
       "SELECT COUNT(DISTINCT c.id), AVG(CAST(r.election_shifts AS REAL) / NULLIF(r.elections, 0)), "
@@ -496,12 +527,11 @@ std::string number_text(double v) {
 
 // Writes `table` (series or run_series) one row per month: the key columns (configuration and
 // statistic, or configuration and replicate), the month, then one column per metric.
-void export_series(sqlite3* db, const char* table, bool aggregated,
+void export_series(sqlite3* db, const StoreShape& shape, const char* table, bool aggregated,
                    const std::filesystem::path& dir, const std::string& format,
                    nlohmann::ordered_json& all) {
-  const int months = std::stoi(study_value(db, "months"));
-  const auto start = engine::parse_year_month(study_value(db, "start"));
-  const engine::Calendar calendar(start.value_or(engine::YearMonth{}), months);
+  const int months = shape.months;
+  const engine::Calendar calendar(shape.start, months);
   std::map<std::string, std::size_t> metric_index;
   for (std::size_t m = 0; m < model::kMetricCount; ++m)
     metric_index[std::string(model::kMetrics[m].name)] = m;
@@ -548,9 +578,8 @@ void export_series(sqlite3* db, const char* table, bool aggregated,
                               second, table, second));
   while (s.step()) {
     const std::int64_t configuration = sqlite3_column_int64(s.get(), 0);
-    const std::string label = aggregated
-                                  ? reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 1))
-                                  : std::to_string(sqlite3_column_int64(s.get(), 1));
+    const std::string label =
+        aggregated ? text_column(s.get(), 1) : std::to_string(sqlite3_column_int64(s.get(), 1));
     const std::int64_t key =
         aggregated ? configuration : (configuration << 32U) | sqlite3_column_int64(s.get(), 1);
     if (key != group) {
@@ -562,8 +591,7 @@ void export_series(sqlite3* db, const char* table, bool aggregated,
       blocks.emplace_back(static_cast<std::size_t>(months) * model::kMetricCount,
                           std::numeric_limits<double>::quiet_NaN());
     }
-    const auto it =
-        metric_index.find(reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 2)));
+    const auto it = metric_index.find(text_column(s.get(), 2));
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(s.get(), 3));
     const int bytes = sqlite3_column_bytes(s.get(), 3);
     if (it == metric_index.end() || blob == nullptr ||
@@ -581,20 +609,12 @@ void export_series(sqlite3* db, const char* table, bool aggregated,
   all[table] = std::move(rows);
 }
 
-}  // namespace
-
-void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
-                  const std::string& format) {
-  if (!std::filesystem::exists(store)) {
-    throw ScenarioError(fmt::format("{}: no such results store", store.string()));
-  }
-  sqlite3* db = open_db(store, SQLITE_OPEN_READONLY);
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(db, sqlite3_close);
-  std::filesystem::create_directories(dir);
+void export_tables(sqlite3* db, const StoreShape& shape, const std::filesystem::path& dir,
+                   const std::string& format) {
   nlohmann::ordered_json all;
   for (std::size_t t = 0; t < std::size(kTables); ++t) {
     if (t >= 3) {  // series and run_series: BLOBs written out one row per month
-      export_series(db, kTables[t], t == 3, dir, format, all);
+      export_series(db, shape, kTables[t], t == 3, dir, format, all);
       continue;
     }
     Statement s(db, fmt::format("SELECT * FROM {} ORDER BY {}", kTables[t], kTableOrder[t]));
@@ -620,7 +640,7 @@ void export_store(const std::filesystem::path& store, const std::filesystem::pat
           row[name] = sqlite3_column_double(s.get(), c);
           text = fmt::format("{}", sqlite3_column_double(s.get(), c));
         } else {
-          text = reinterpret_cast<const char*>(sqlite3_column_text(s.get(), c));
+          text = text_column(s.get(), c);
           row[name] = text;
           if (text.find_first_of(",\"\n") != std::string::npos) {
             std::string quoted = "\"";
@@ -637,7 +657,23 @@ void export_store(const std::filesystem::path& store, const std::filesystem::pat
     if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", kTables[t]), csv);
     all[kTables[t]] = std::move(rows);
   }
-  if (format == "json") write_file_atomically(dir / "store.json", all.dump(1) + "\n");
+  // A store's text is not checked for UTF-8 by SQLite: bytes that are not are written as U+FFFD.
+  if (format == "json") {
+    write_file_atomically(dir / "store.json",
+                          all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+}
+
+}  // namespace
+
+void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
+                  const std::string& format) {
+  StoreShape shape;
+  const Db guard = open_checked(store, shape);
+  sqlite3* db = guard.get();
+  StagedFolder folder(dir, "--out", kExportFiles);
+  export_tables(db, shape, folder.path(), format);
+  folder.commit();
 }
 
 }  // namespace samspel::io

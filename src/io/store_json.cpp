@@ -13,6 +13,8 @@
 #include "samspel/io/results_json.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/store.hpp"
+#include "samspel/io/store_check.hpp"
+#include "samspel/io/toml_depth.hpp"
 
 namespace samspel::io {
 
@@ -29,13 +31,26 @@ using Query = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
       path.string(), why));
 }
 
+// check_store has seen every table: a query that does not prepare meets a damaged schema.
 Query prepare(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
     sqlite3_finalize(s);
-    return {nullptr, sqlite3_finalize};
+    const char* file = sqlite3_db_filename(db, "main");
+    not_a_store(file != nullptr ? file : "", sqlite3_errmsg(db));
   }
   return {s, sqlite3_finalize};
+}
+
+// The next row of `q`; a failure midway (a damaged page) refuses the store rather than
+// leaving its rows out.
+bool next_row(sqlite3_stmt* q) {
+  const int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3* db = sqlite3_db_handle(q);
+  const char* file = sqlite3_db_filename(db, "main");
+  not_a_store(file != nullptr ? file : "", sqlite3_errmsg(db));
 }
 
 std::string text_column(sqlite3_stmt* s, int column) {
@@ -57,7 +72,7 @@ Bands read_bands(sqlite3* db, int months, const std::string& where) {
   Bands out;
   Query q = prepare(db, "SELECT configuration, statistic, metric, months FROM series " + where);
   if (!q) return out;
-  while (sqlite3_step(q.get()) == SQLITE_ROW) {
+  while (next_row(q.get())) {
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.get(), 3));
     if (blob == nullptr || sqlite3_column_bytes(q.get(), 3) != months * 4) continue;
     std::vector<double> values(static_cast<std::size_t>(months));
@@ -128,7 +143,7 @@ std::vector<std::vector<double>> read_run_series(sqlite3* db, int configurations
                                        std::vector<double>(per_metric, std::nan("")));
   Query q = prepare(db, "SELECT configuration, replicate, metric, months FROM run_series");
   if (!q) return out;
-  while (sqlite3_step(q.get()) == SQLITE_ROW) {
+  while (next_row(q.get())) {
     const int configuration = sqlite3_column_int(q.get(), 0);
     const int replicate = sqlite3_column_int(q.get(), 1);
     const auto it = index.find(text_column(q.get(), 2));
@@ -262,22 +277,18 @@ Json store_document(const std::filesystem::path& path) {
     not_a_store(path, "cannot open it");
   }
   const Db db(raw, sqlite3_close);
+  const StoreShape shape = check_store(db.get(), path);
   std::map<std::string, std::string> study;
   {
     Query q = prepare(db.get(), "SELECT key, value FROM study");
     if (!q) not_a_store(path, "no study table");
-    while (sqlite3_step(q.get()) == SQLITE_ROW)
+    while (next_row(q.get()))
       study[text_column(q.get(), 0)] = text_column(q.get(), 1);
   }
-  const std::string kind = study["kind"];
-  if (study["schema_version"] != "1" ||
-      (kind != "compare" && kind != "sweep" && kind != "population"))
-    not_a_store(path, "unknown schema or kind");
-  const auto start = engine::parse_year_month(study["start"]);
-  const int months = std::atoi(study["months"].c_str());
-  const int replicates = std::atoi(study["replicates"].c_str());
-  if (!start || months <= 0) not_a_store(path, "no start or months");
-  const engine::Calendar calendar(*start, months);
+  const std::string& kind = shape.kind;
+  const int months = shape.months;
+  const int replicates = shape.replicates;
+  const engine::Calendar calendar(shape.start, months);
 
   std::vector<Configuration> configurations;
   {
@@ -285,9 +296,11 @@ Json store_document(const std::filesystem::path& path) {
                       "SELECT label, municipality, size_class, assignments FROM configurations "
                       "ORDER BY id");
     if (!q) not_a_store(path, "no configurations table");
-    while (sqlite3_step(q.get()) == SQLITE_ROW) {
+    while (next_row(q.get())) {
       Configuration c{text_column(q.get(), 0), text_column(q.get(), 1), text_column(q.get(), 2)};
-      c.assignments = Json::parse(text_column(q.get(), 3), nullptr, false);
+      const std::string assignments = text_column(q.get(), 3);
+      if (json_depth_within(assignments, kMaxTomlDepth))
+        c.assignments = Json::parse(assignments, nullptr, false);
       if (c.assignments.is_discarded()) c.assignments = Json::array();
       configurations.push_back(std::move(c));
     }
@@ -325,7 +338,7 @@ Json store_document(const std::filesystem::path& path) {
   j["configurations"] = std::move(list);
   if (kind == "compare") {
     j["differences"] = differences(c);
-    if (study["keep_series"] == "true") {
+    if (shape.keep_series) {
       const int count = static_cast<int>(configurations.size());
       const auto series = read_run_series(db.get(), count, replicates, months);
       for (int v = 1; v < count; ++v) {

@@ -65,7 +65,9 @@ std::string script_safe(std::string_view text) {
 // JSON inside <script type="application/json">: every '<' (only ever inside a string) as \u003c,
 // so no "</script" or "<!--" can appear.
 std::string json_safe(const nlohmann::ordered_json& document) {
-  const std::string text = document.dump();
+  // Text read from a store need not be UTF-8: such bytes are shown as U+FFFD.
+  const std::string text =
+      document.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

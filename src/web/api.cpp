@@ -308,7 +308,7 @@ Response Api::start_run(std::string_view body) {
         const io::Provenance p = served_provenance("compare");
         study::run_comparison(variants, store, options,
                               {p.samspel_version, p.git_revision, p.command_line});
-        return io::store_document(store).dump();
+        return io::store_document(store).dump(-1, ' ', false, json::error_handler_t::replace);
       });
   if (!id) return busy(limits_);
   return json_response(202, {{"id", *id}, {"status_url", "/api/runs/" + *id}});

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "samspel/io/results.hpp"
@@ -33,6 +34,8 @@ std::string comparison_table(const Comparison& c, const std::vector<std::string>
 // The measures printed unless --all is given.
 const std::vector<std::string>& headline_measures();
 
+// The files of a comparison's directory.
+inline constexpr std::string_view kComparisonFiles[] = {"compare.csv", "provenance.json"};
 void write_comparison_directory(const std::filesystem::path& dir, const Comparison& c,
                                 const std::vector<Variant>& variants, const Provenance& p);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "samspel/engine/calendar.hpp"
@@ -46,8 +47,12 @@ std::string replicates_csv(const RunResults& results);
 std::string changes_csv(const RunResults& results);
 std::string provenance_json(const Scenario& scenario, const Provenance& provenance);
 
+// The files of a run directory.
+inline constexpr std::string_view kRunFiles[] = {"series.csv", "replicates.csv", "changes.csv",
+                                                 "provenance.json"};
 // Writes the four files into `dir` (created if needed), each through a temporary file renamed
-// into place, so an interrupted run never leaves a partial file under a final name.
+// into place, so an interrupted run never leaves a partial file under a final name. Callers
+// write into a StagedFolder (staged_folder.hpp), so the four belong to one run.
 void write_run_directory(const std::filesystem::path& dir, const RunResults& results,
                          const Scenario& scenario, const Provenance& provenance);
 

@@ -17,6 +17,7 @@
 
 #include "samspel/engine/calendar.hpp"
 #include "samspel/io/comparison.hpp"
+#include "samspel/io/store_lock.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -66,7 +67,8 @@ class Store {
  public:
   // Opens the store at `path`, creating it for `study` if it does not exist. An existing store
   // must have been made for the same study (design, code revision); otherwise ScenarioError
-  // and the file is left untouched.
+  // and the file is left untouched. A store has one writer at a time: ScenarioError if another
+  // process has it open (store_lock.hpp).
   Store(const std::filesystem::path& path, const StudyDescription& study);
   ~Store();
   Store(const Store&) = delete;
@@ -98,6 +100,7 @@ class Store {
   sqlite3_stmt* prepared(sqlite3_stmt*& slot, const std::string& sql);
 
   std::filesystem::path path_;
+  StoreLock lock_;  // taken before the store is looked at
   engine::Calendar calendar_;
   std::string kind_;
   std::uint64_t seed_;
@@ -126,8 +129,13 @@ struct SizeClassSummary {
 };
 std::vector<SizeClassSummary> population_summary(const std::filesystem::path& store);
 
+// The files of an export folder.
+inline constexpr std::string_view kExportFiles[] = {
+    "study.csv", "configurations.csv", "runs.csv", "series.csv", "run_series.csv", "store.json"};
 // Writes every table of a store as CSV files into `dir` (one per table) or as one JSON
 // document to `dir`/store.json. Rows are ordered by their keys, so equal stores export equally.
+// The store is checked first (store_check.hpp) and `dir` replaced whole (staged_folder.hpp):
+// ScenarioError for a damaged store or a folder that cannot be written, and nothing created.
 void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
                   const std::string& format);
 
