@@ -150,8 +150,12 @@ TEST(Soak, MixedValidAndHostileRequestsLeaveTheServerSmallAndQuick) {
               kThreads * kPerThread, std::chrono::duration<double>(took).count(), rss_start,
               rss_end, static_cast<long long>(best.count()));
   EXPECT_LT(best, milliseconds(500));
+#ifndef __SANITIZE_ADDRESS__
+  // AddressSanitizer holds freed memory in quarantine and adds its shadow, so under it the
+  // server's RSS says nothing about the server; there the soak checks memory safety instead.
   EXPECT_LT(rss_end - rss_start, 100 * 1024);
   EXPECT_LT(rss_end, 300 * 1024);
+#endif
 }
 
 }  // namespace
