@@ -107,9 +107,9 @@ std::string sensitivity_csv(const SensitivityResult& r) {
                         csv_number(s.first_interval.high), csv_number(s.total),
                         csv_number(s.total_interval.low), csv_number(s.total_interval.high));
       }
-      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key, csv_number(x.low),
-                         csv_number(x.high), x.log ? 1 : 0, indices, csv_number(o.base_value),
-                         csv_number(o.noise_share), o.opposite_sign);
+      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key,
+                         csv_number(x.low), csv_number(x.high), x.log ? 1 : 0, indices,
+                         csv_number(o.base_value), csv_number(o.noise_share), o.opposite_sign);
     }
   }
   return out;

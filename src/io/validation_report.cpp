@@ -13,14 +13,6 @@ namespace samspel::io {
 
 namespace {
 
-std::string num(double v) {
-  return csv_number(v);
-}
-
-nlohmann::ordered_json json_num(double v) {
-  return json_number(v);
-}
-
 std::string_view expectation(const ValidationMeasure& m) {
   return kExpectationNames[static_cast<int>(m.expect)];
 }
@@ -31,16 +23,18 @@ std::string rule(const ValidationMeasure& m) {
   switch (m.expect) {
     case Expectation::increase:
     case Expectation::decrease:
-      return m.min_effect > 0 ? fmt::format("{} by >= {}", expectation(m), num(m.min_effect))
+      return m.min_effect > 0 ? fmt::format("{} by >= {}", expectation(m), csv_number(m.min_effect))
                               : std::string(expectation(m));
     case Expectation::equal:
-      return fmt::format("equal within {}", num(m.margin));
+      return fmt::format("equal within {}", csv_number(m.margin));
     case Expectation::positive:
       return "positive";
     case Expectation::no_less:
-      return m.margin > 0 ? fmt::format("no less than -{}", num(m.margin)) : "no less than 0";
+      return m.margin > 0 ? fmt::format("no less than -{}", csv_number(m.margin))
+                          : "no less than 0";
     case Expectation::no_more:
-      return m.margin > 0 ? fmt::format("no more than +{}", num(m.margin)) : "no more than 0";
+      return m.margin > 0 ? fmt::format("no more than +{}", csv_number(m.margin))
+                          : "no more than 0";
   }
   return {};
 }
@@ -101,18 +95,19 @@ std::string validation_csv(const ValidationReport& r) {
     for (const auto& m : p.measures) {
       std::vector<std::string> means;
       for (const double v : m.means)
-        means.push_back(num(v));
+        means.push_back(csv_number(v));
       const std::string why = construction_why(m);
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-                         p.pattern, csv_quoted(m.comparison), m.measure.name,
-                         m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
-                         m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA",
-                         expectation(m.measure), num(m.measure.min_effect), num(m.measure.margin),
-                         m.effect.n, fmt::join(means, ";"), num(m.effect.mean), num(m.effect.low),
-                         num(m.effect.high), m.holds ? 1 : 0, m.robust_holds,
-                         m.by_construction ? 1 : 0, why.empty() ? "NA" : why, p.robust_points,
-                         p.holds ? 1 : 0, num(p.robust_share()), p.emergent ? 1 : 0, p.pass ? 1 : 0,
-                         p.held.empty() ? "NA" : fmt::format("{}", fmt::join(p.held, ";")));
+      out += fmt::format(
+          "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", p.pattern,
+          csv_quoted(m.comparison), m.measure.name,
+          m.measure.windowed() ? std::to_string(m.measure.from_year) : "NA",
+          m.measure.windowed() ? std::to_string(m.measure.to_year) : "NA", expectation(m.measure),
+          csv_number(m.measure.min_effect), csv_number(m.measure.margin), m.effect.n,
+          fmt::join(means, ";"), csv_number(m.effect.mean), csv_number(m.effect.low),
+          csv_number(m.effect.high), m.holds ? 1 : 0, m.robust_holds, m.by_construction ? 1 : 0,
+          why.empty() ? "NA" : why, p.robust_points, p.holds ? 1 : 0, csv_number(p.robust_share()),
+          p.emergent ? 1 : 0, p.pass ? 1 : 0,
+          p.held.empty() ? "NA" : fmt::format("{}", fmt::join(p.held, ";")));
     }
   }
   return out;
@@ -136,7 +131,7 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
     for (const auto& m : p.measures) {
       nlohmann::ordered_json means = nlohmann::ordered_json::array();
       for (const double v : m.means)
-        means.push_back(json_num(v));
+        means.push_back(json_number(v));
       nlohmann::ordered_json jm{
           {"comparison", m.comparison},
           {"measure", m.measure.name},
@@ -147,9 +142,9 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
           {"rule", rule(m.measure)},
           {"n", m.effect.n},
           {"means", means},
-          {"effect", json_num(m.effect.mean)},
-          {"effect_low", json_num(m.effect.low)},
-          {"effect_high", json_num(m.effect.high)},
+          {"effect", json_number(m.effect.mean)},
+          {"effect_low", json_number(m.effect.low)},
+          {"effect_high", json_number(m.effect.high)},
           {"holds", m.holds},
           {"robust_holds", m.robust_holds},
           {"by_construction", m.by_construction},
@@ -167,7 +162,7 @@ std::string validation_json(const ValidationReport& r, const Provenance& prov) {
                         {"held", p.held},
                         {"holds", p.holds},
                         {"robust_holds", p.robust_holds},
-                        {"robust_share", json_num(p.robust_share())},
+                        {"robust_share", json_number(p.robust_share())},
                         {"emergent", p.emergent},
                         {"pass", p.pass},
                         {"fail_reasons", r.fail_reasons(p)},

@@ -24,8 +24,8 @@ TEST(StoreLock, SecondWriterIsRefusedAtOnce) {
   const fs::path store = dir / "s.sqlite";
   const std::string compare =
       "compare " + (fs::path(SAMSPEL_SOURCE_DIR) / "tests/regression/scenario.toml").string() +
-      " --vary strategy.foundation=chemistry,roles --threads 2 --store " +
-      store.string() + " --out " + (dir / "c").string();
+      " --vary strategy.foundation=chemistry,roles --threads 2 --store " + store.string() +
+      " --out " + (dir / "c").string();
   {
     // This test process stands for a first writer in the middle of its study.
     const samspel::io::StoreLock first(store);
