@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/population.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/study/calibration.hpp"
 #include "samspel/study/calibration_report.hpp"
 #include "samspel/version.hpp"
@@ -31,6 +32,7 @@ int calibrate(const CalibrateOptions& o, const std::string& command_line) {
   io::Scenario scenario;
   io::Population population;
   std::vector<study::CalibrationParameter> parameters;
+  std::unique_ptr<io::StagedFolder> out;
   try {
     scenario = io::load_scenario(o.scenario);
     for (const auto& a : o.assignments)
@@ -47,8 +49,7 @@ int calibrate(const CalibrateOptions& o, const std::string& command_line) {
     for (const auto& p : o.parameters)
       parameters.push_back(study::parse_calibration_parameter(p));
     if (parameters.empty()) parameters = study::default_calibration_parameters();
-    if (std::filesystem::exists(o.out) && !std::filesystem::is_directory(o.out))
-      throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", o.out));
+    out = std::make_unique<io::StagedFolder>(o.out, "--out", study::kCalibrationFiles);
   } catch (const io::ScenarioError& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return kExitBadInput;
@@ -64,14 +65,13 @@ int calibrate(const CalibrateOptions& o, const std::string& command_line) {
       settings,
       result,
       {std::string(version()), std::string(git_revision()), command_line}};
-  const std::filesystem::path out(o.out);
-  std::filesystem::create_directories(out);
-  io::write_file_atomically(out / "draws.csv", study::draws_csv(result));
-  io::write_file_atomically(out / "calibration.json", study::calibration_json(record));
+  io::write_file_atomically(out->path() / "draws.csv", study::draws_csv(result));
+  io::write_file_atomically(out->path() / "calibration.json", study::calibration_json(record));
+  out->commit();
   fmt::print("{} municipalities, {} draws x {} replicates; check runs {} replicates each\n\n{}",
              result.municipalities, settings.draws, settings.replicates, settings.check_replicates,
              study::calibration_table(result));
-  fmt::print("results written to {}/ (draws.csv, calibration.json)\n", out.string());
+  fmt::print("results written to {}/ (draws.csv, calibration.json)\n", o.out);
   return 0;
 }
 
@@ -98,8 +98,7 @@ Command add_calibrate_command(CLI::App& app, const std::string& command_line,
                   "Replicates per municipality of the check runs at the base and fitted values")
       ->check(CLI::Range(1, 100'000))
       ->capture_default_str();
-  sub->add_option("--seed", opts->seed, "Seed (overrides [run] seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub->add_option("--seed", opts->seed, "Seed (overrides [run] seed)")->check(seed_check());
   sub->add_option("--threads,-t", opts->settings.threads,
                   "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();

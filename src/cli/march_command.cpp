@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/study/march_report.hpp"
 #include "samspel/version.hpp"
 #include "scenario_options.hpp"
@@ -32,7 +33,7 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
       "March (1991) exploration and exploitation: Figure 1, turnover and turbulence experiments");
   sub->add_option("--runs", opts->runs, "Runs per cell (default 5000)")
       ->check(CLI::Range(2, 10000000));
-  sub->add_option("--seed", opts->seed, "Seed (default 1991)")->check(CLI::NonNegativeNumber);
+  sub->add_option("--seed", opts->seed, "Seed (default 1991)")->check(seed_check());
   sub->add_option("--threads", opts->threads, "Threads (default: all cores)");
   sub->add_option("--out", opts->out, "Write CSV files and provenance.json to this directory");
   sub->add_option("--experiment", opts->experiment, "Which experiments (default all)")
@@ -41,6 +42,16 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
     // The experiments run on rank 0's threads: other ranks would only repeat them.
     if (!cluster.coordinator()) return 0;
     const MarchOptions& o = *opts;
+    // The output folder is checked before the experiments run, and written whole or not at all.
+    std::unique_ptr<io::StagedFolder> out;
+    if (!o.out.empty()) {
+      try {
+        out = std::make_unique<io::StagedFolder>(o.out, "--out", study::kMarchFiles);
+      } catch (const io::ScenarioError& e) {
+        std::fprintf(stderr, "samspel: %s\n", e.what());
+        return kExitBadInput;
+      }
+    }
     study::MarchOptions run_options{o.runs, static_cast<std::uint64_t>(o.seed), o.threads, {}};
     study::MarchResults results{o.runs, run_options.seed, {}, {}, {}};
     const auto wants = [&](const char* name) {
@@ -68,9 +79,11 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
       results.turbulence = study::run_turbulence(with_progress("turbulence runs"));
       fmt::print("{}\n", study::turbulence_table(*results.turbulence, 25));
     }
-    if (!o.out.empty()) {
+    if (out) {
       study::write_march_directory(
-          o.out, results, {command_line, std::string(version()), std::string(git_revision())});
+          out->path(), results,
+          {command_line, std::string(version()), std::string(git_revision())});
+      out->commit();
       fmt::print(
           "results written to {}/ (figure1.csv, turnover.csv, turbulence.csv, provenance.json)\n",
           o.out);

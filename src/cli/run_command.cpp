@@ -80,6 +80,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line,
       }
       if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
       out = std::make_unique<io::StagedFolder>(output_directory(o), "--out", io::kRunFiles);
+      require_memory(study::run_memory(scenario), scenario.run.replicates);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;

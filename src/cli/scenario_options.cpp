@@ -3,8 +3,13 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <limits>
+
+#include "samspel/engine/memory.hpp"
+#include "samspel/io/excerpt.hpp"
 
 namespace samspel::cli {
 
@@ -13,12 +18,25 @@ void add_scenario_options(CLI::App& sub, ScenarioOptions& o) {
       ->required();
   sub.add_option("--replicates,-n", o.replicates, "Replicates (overrides [run] replicates)")
       ->check(CLI::Range(1, 10'000'000));
-  sub.add_option("--seed", o.seed, "Seed (overrides [run] seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub.add_option("--seed", o.seed, "Seed (overrides [run] seed)")->check(seed_check());
   sub.add_option("--threads,-t", o.threads, "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();
   sub.add_option("--out,-o", o.out, "Output directory (default: results/<scenario file name>)");
   sub.add_option("--set", o.assignments, "Set a parameter: section.name=value (repeatable)");
+}
+
+CLI::Validator seed_check() {
+  static constexpr auto kLargest =
+      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  return {[](const std::string& text) -> std::string {
+            std::uint64_t value = 0;
+            const char* const end = text.data() + text.size();
+            const auto [stop, error] = std::from_chars(text.data(), end, value);
+            if (error == std::errc() && stop == end && value <= kLargest) return {};
+            return fmt::format("{} is not a whole number in 0 to {}", io::quoted_excerpt(text),
+                               kLargest);
+          },
+          fmt::format("INT in 0 to {}", kLargest), "seed"};
 }
 
 io::Scenario load_with_options(const ScenarioOptions& o) {
@@ -40,6 +58,21 @@ std::filesystem::path output_directory(const ScenarioOptions& o, const std::stri
     throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", out.string()));
   }
   return out;
+}
+
+void require_memory(std::size_t needed, int replicates) {
+  const std::optional<std::size_t> available = engine::available_memory();
+  if (!available || needed <= *available) return;
+  // The memory is almost all per replicate, so what fits scales with it.
+  const auto fits =
+      static_cast<long long>(static_cast<double>(replicates) * static_cast<double>(*available) /
+                             static_cast<double>(needed));
+  throw io::ScenarioError(fmt::format(
+      "replicates {}: the runs would hold about {} in memory at once (every replicate's monthly "
+      "series, until the bands across them are computed), more than the {} available; "
+      "allowed here: at most about {} replicates",
+      replicates, engine::format_bytes(needed), engine::format_bytes(*available),
+      std::max(fits, 1LL)));
 }
 
 std::function<void(std::size_t)> progress_bar(std::size_t total, const char* unit) {

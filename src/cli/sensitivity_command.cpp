@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/sensitivity_report.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/io/validation_file.hpp"
 #include "samspel/study/sensitivity.hpp"
 #include "samspel/version.hpp"
@@ -72,8 +73,7 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
   sub->add_option("--replicates,-n", o->replicates, "Replicates per design point")
       ->check(CLI::Range(2, 100'000))
       ->capture_default_str();
-  sub->add_option("--seed", o->seed, "Seed (default: the file's [run] seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub->add_option("--seed", o->seed, "Seed (default: the file's [run] seed)")->check(seed_check());
   sub->add_option("--threads,-t", o->threads,
                   "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();
@@ -88,9 +88,9 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
     options.replicates = o->replicates;
     options.threads = o->threads;
     io::SensitivityResult result;
+    std::unique_ptr<io::StagedFolder> out;
     try {
-      if (std::filesystem::exists(o->out) && !std::filesystem::is_directory(o->out))
-        throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", o->out));
+      out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
       const bool pattern = is_validation_file(o->scenario);
       const io::ValidationSpec spec =
           pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
@@ -127,7 +127,8 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
     result.replicates = options.replicates;
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
-    io::write_sensitivity_directory(o->out, result, provenance);
+    io::write_sensitivity_directory(out->path(), result, provenance);
+    out->commit();
     fmt::print("{}", io::sensitivity_table(result, o->top));
     fmt::print("\nresults written to {}/ (sensitivity.csv, sensitivity.json)\n", o->out);
     return 0;

@@ -42,6 +42,7 @@ int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::pa
   if (cluster.coordinator()) {
     try {
       if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+      require_memory(study::study_memory_floor(plan.description), plan.description.replicates);
       store = std::make_unique<io::Store>(path, plan.description);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "commands.hpp"
+#include "samspel/io/staged_folder.hpp"
 #include "samspel/io/validation_file.hpp"
 #include "samspel/io/validation_report.hpp"
 #include "samspel/study/validate.hpp"
@@ -98,8 +99,7 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
                   "Replicates per configuration at each robustness point (default: as at "
                   "the file's parameters)")
       ->check(CLI::Range(2, 10'000'000));
-  sub->add_option("--seed", o->seed, "Seed (default: each file's [run] seed)")
-      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()));
+  sub->add_option("--seed", o->seed, "Seed (default: each file's [run] seed)")->check(seed_check());
   sub->add_option("--threads,-t", o->threads,
                   "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();
@@ -108,11 +108,11 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
   sub->add_option("--only", o->only, "Only these patterns, e.g. --only F1,F4b")->delimiter(',');
   return [o, command_line] {
     std::vector<std::pair<std::filesystem::path, io::ValidationSpec>> specs;
+    std::unique_ptr<io::StagedFolder> out;
     try {
       for (const auto& file : validation_files(*o))
         specs.emplace_back(file, io::load_validation(file));
-      if (std::filesystem::exists(o->out) && !std::filesystem::is_directory(o->out))
-        throw io::ScenarioError(fmt::format("--out {}: exists and is not a directory", o->out));
+      out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kValidationFiles);
     } catch (const io::ScenarioError& e) {
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
@@ -138,7 +138,8 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
     }
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
-    io::write_validation_directory(o->out, report, provenance);
+    io::write_validation_directory(out->path(), report, provenance);
+    out->commit();
     fmt::print("\n{}", io::validation_table(report));
     fmt::print("results written to {}/ (validation.csv, validation.json, validation.md)\n", o->out);
     return report.all_pass() ? 0 : kExitFailure;

@@ -2,14 +2,17 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
+#include <vector>
 
 #include "samspel/io/scenario.hpp"
 
@@ -32,6 +35,36 @@ std::string foreign_entry(const fs::path& dir, std::span<const std::string_view>
     if (std::find(files.begin(), files.end(), name) == files.end()) return name;
   }
   return error ? std::string("(unreadable)") : std::string();
+}
+
+// Folders that an earlier samspel left beside `target` when it was killed or the machine went
+// down: its staging folder is removed, and the previous output it had moved aside (only where
+// the file system cannot swap two folders in one step) is put back if nothing replaced it.
+// Only those of processes that are gone: a live one may be writing the same target now.
+void tidy_leftovers(const fs::path& target) {
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string stem = fmt::format(".{}.", target.filename().string());
+  std::vector<fs::path> leftovers;
+  std::error_code error;
+  for (fs::directory_iterator it(parent, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= stem.size() || name.compare(0, stem.size(), stem) != 0) continue;
+    const std::string_view rest = std::string_view(name).substr(stem.size());
+    if (!rest.starts_with("new-") && !rest.starts_with("old-")) continue;
+    const std::string_view digits = rest.substr(4);
+    pid_t pid = 0;
+    const auto [stop, failed] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+    if (failed != std::errc() || stop != digits.data() + digits.size() || pid <= 0) continue;
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    leftovers.push_back(it->path());
+  }
+  for (const fs::path& leftover : leftovers) {
+    const bool aside = leftover.filename().string().substr(stem.size()).starts_with("old-");
+    if (aside && !fs::exists(fs::symlink_status(target, error)) &&
+        ::rename(leftover.c_str(), target.c_str()) == 0)
+      continue;
+    fs::remove_all(leftover, error);
+  }
 }
 
 void sync_directory(const fs::path& dir) {
@@ -62,6 +95,7 @@ StagedFolder::StagedFolder(fs::path target, std::string_view option,
     const fs::path resolved = fs::canonical(target_, error);
     if (!error) target_ = resolved;
   }
+  tidy_leftovers(target_);
   const auto status = fs::status(target_, error);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) throw refuse("exists and is not a folder");

@@ -202,6 +202,15 @@ Store::Store(const std::filesystem::path& path, const StudyDescription& study)
               ? fmt::format(" (made by samspel {}, this is {})", revision, study.git_revision)
               : ""));
     }
+    // Resuming appends to what is there: a damaged or edited store is refused now, not read
+    // midway through the study (or by its report).
+    try {
+      check_store(db_, path);
+    } catch (...) {
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw;
+    }
   } else {
     // Build the new store under a temporary name: a store under its final name always has its
     // schema and study description.

@@ -25,4 +25,10 @@ io::RunResults run_scenario(const io::Scenario& scenario, unsigned threads,
   return r;
 }
 
+std::size_t run_memory(const io::Scenario& scenario) {
+  const auto per_run = static_cast<std::size_t>(scenario.calendar().months()) * model::kMetricCount;
+  return static_cast<std::size_t>(scenario.run.replicates) *
+         (per_run * sizeof(double) + sizeof(model::RunSummary));
+}
+
 }  // namespace samspel::study

@@ -267,7 +267,27 @@ class WindowProgress {
   std::vector<std::size_t> aggregated_;
 };
 
+// What a window holds for each configuration (its runs' measures and its bands), and for one
+// whose runs' series it holds.
+struct ConfigurationBytes {
+  std::size_t results;
+  std::size_t series;
+};
+
+ConfigurationBytes configuration_bytes(const io::StudyDescription& study) {
+  const auto replicates = static_cast<std::size_t>(study.replicates);
+  const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
+  const std::size_t measures = io::run_measure_info().size();
+  return {replicates * measures * sizeof(double) + kBandSize * cells * sizeof(float),
+          replicates * cells * sizeof(float)};
+}
+
 }  // namespace
+
+std::size_t study_memory_floor(const io::StudyDescription& study) {
+  const ConfigurationBytes bytes = configuration_bytes(study);
+  return bytes.results + bytes.series;
+}
 
 StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptions& options) {
   const io::StudyDescription& study = plan.description;
@@ -280,10 +300,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
   const std::size_t measures = io::run_measure_info().size();
-  // What a window holds for each configuration, and for one whose runs' series it holds.
-  const std::size_t per_configuration =
-      replicates * measures * sizeof(double) + kBandSize * cells * sizeof(float);
-  const std::size_t series_bytes = replicates * cells * sizeof(float);
+  const auto [per_configuration, series_bytes] = configuration_bytes(study);
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
     return outcome;

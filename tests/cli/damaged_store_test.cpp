@@ -121,6 +121,26 @@ TEST_F(DamagedStore, RunOutsideTheStudyIsRefused) {
                  "replicate 100000");
 }
 
+// Resuming appends to the store: a damaged one is refused before anything is simulated, with
+// the store left as it was.
+TEST_F(DamagedStore, ResumingADamagedStoreIsRefused) {
+  const fs::path store =
+      damaged(compare_store(),
+              "UPDATE runs SET replicate = 100000 WHERE configuration = 1 AND replicate = 0");
+  const std::string before = samspel_test::slurp(store);
+  const Result r = samspel("compare " + kScenario.string() +
+                           " --vary strategy.foundation=chemistry,roles -n 3 --threads 2 --out " +
+                           (dir() / "resumed").string() + " --store " + store.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find(store.string() + ": not a samspel results store (1 row of runs with a "
+                                           "configuration or replicate outside the study)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << r.output;
+  EXPECT_EQ(samspel_test::slurp(store), before);
+  EXPECT_FALSE(fs::exists(dir() / "resumed"));
+}
+
 TEST_F(DamagedStore, EmptyConfigurationsAreRefused) {
   expect_refused(damaged(compare_store(), "DELETE FROM configurations"), "no configurations");
   expect_refused(damaged(compare_store(), "UPDATE configurations SET id = id + 5"),

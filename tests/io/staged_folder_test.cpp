@@ -1,6 +1,8 @@
 #include "samspel/io/staged_folder.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <string_view>
@@ -81,6 +83,47 @@ TEST(StagedFolder, RefusesWhatItCannotOrMustNotReplace) {
   std::ofstream(dir.path() / "mine" / "notes.txt") << "x";
   EXPECT_THROW(StagedFolder(dir.path() / "mine", "--out", kFiles), ScenarioError);
   EXPECT_EQ(entries(dir.path()), 2U);
+}
+
+// The id of a process that has exited (and been reaped), standing for a samspel that was
+// killed while writing.
+pid_t gone_process() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return child;
+}
+
+TEST(StagedFolder, LeftoversOfAKilledWriterAreTidied) {
+  const io_test::TempDirectory dir;
+  const fs::path target = dir.path() / "out";
+  const std::string gone = std::to_string(gone_process());
+  // Killed between moving the previous output aside and putting the new one in its place.
+  fs::create_directories(dir.path() / (".out.old-" + gone));
+  write_file_atomically(dir.path() / (".out.old-" + gone) / "a.csv", "previous");
+  fs::create_directories(dir.path() / (".out.new-" + gone));
+  write_file_atomically(dir.path() / (".out.new-" + gone) / "a.csv", "half");
+  // A writer that is still running (this test's parent) keeps its staging folder.
+  const std::string alive = ".out.new-" + std::to_string(::getppid());
+  fs::create_directories(dir.path() / alive);
+  // A folder of the user's that only looks similar stays too.
+  fs::create_directories(dir.path() / ".out.new-mine");
+  {
+    const StagedFolder folder(target, "--out", kFiles);
+    EXPECT_EQ(slurp(target / "a.csv"), "previous");
+    EXPECT_FALSE(fs::exists(dir.path() / (".out.old-" + gone)));
+    EXPECT_FALSE(fs::exists(dir.path() / (".out.new-" + gone)));
+    EXPECT_TRUE(fs::exists(dir.path() / alive));
+    EXPECT_TRUE(fs::exists(dir.path() / ".out.new-mine"));
+  }
+  // With the output in place, a leftover previous output is only removed.
+  fs::create_directories(dir.path() / (".out.old-" + gone));
+  {
+    const StagedFolder folder(target, "--out", kFiles);
+    EXPECT_FALSE(fs::exists(dir.path() / (".out.old-" + gone)));
+    EXPECT_EQ(slurp(target / "a.csv"), "previous");
+  }
 }
 
 }  // namespace

@@ -58,5 +58,15 @@ TEST(RunScenario, ScriptedCeoChangeIsInEveryReplicate) {
   }
 }
 
+TEST(RunScenario, MemoryEstimateCoversWhatARunHolds) {
+  const io::Scenario s = small_scenario();
+  const io::RunResults r = run_scenario(s, 2);
+  const std::size_t held =
+      r.series.size() * sizeof(double) + r.summaries.size() * sizeof(model::RunSummary);
+  EXPECT_GE(run_memory(s), held);
+  // Nor a loose upper bound (the changes each summary lists aside).
+  EXPECT_LE(run_memory(s), held + held / 10);
+}
+
 }  // namespace
 }  // namespace samspel::study

@@ -85,5 +85,30 @@ TEST(Study, StoreIsTheSameWhateverTheThreadsAndWindows) {
   }
 }
 
+// Below any budget a study still runs, one configuration at a time: what that holds is the
+// floor the command line checks against the machine's memory.
+TEST(Study, MemoryFloorIsOneConfigurationAtATime) {
+  const io_test::TempDirectory dir;
+  const StudyPlan plan = twelve_configurations(false);
+  const std::size_t cells =
+      static_cast<std::size_t>(plan.description.calendar.months()) * model::kMetricCount;
+  EXPECT_EQ(study_memory_floor(plan.description),
+            5 * io::run_measure_info().size() * sizeof(double) +
+                engine::kBandSize * cells * sizeof(float) + 5 * cells * sizeof(float));
+  StudyOptions roomy;
+  roomy.threads = 2;
+  const fs::path reference = run_into(plan, dir.path(), "roomy", roomy);
+  StudyOptions starved = roomy;
+  starved.memory_budget = 1;
+  const fs::path path = dir.path() / "starved.sqlite";
+  {
+    io::Store store(path, plan.description);
+    EXPECT_EQ(run_study(plan, store, starved).windows, 12U);
+  }
+  io::export_store(path, dir.path() / "starved", "csv");
+  for (const char* table : {"runs.csv", "series.csv"})
+    EXPECT_EQ(read(dir.path() / "starved" / table), read(reference / table)) << table;
+}
+
 }  // namespace
 }  // namespace samspel::study

@@ -63,6 +63,9 @@ std::string sensitivity_json(const SensitivityResult& r, const Provenance& p);
 // The terminal summary: per output, the factors ranked by mu* (Morris) or ST (Sobol'), the
 // first `top` of them, with the noise warning where it applies.
 std::string sensitivity_table(const SensitivityResult& r, int top);
+// The files write_sensitivity_directory writes.
+inline constexpr std::string_view kSensitivityFiles[] = {"sensitivity.csv", "sensitivity.json"};
+
 void write_sensitivity_directory(const std::filesystem::path& dir, const SensitivityResult& r,
                                  const Provenance& p);
 

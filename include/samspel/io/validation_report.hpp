@@ -70,6 +70,10 @@ std::string validation_table(const ValidationReport& r);
 std::string validation_markdown(const ValidationReport& r);
 
 // Writes validation.csv, validation.json and validation.md into `dir`, each atomically.
+// The files write_validation_directory writes.
+inline constexpr std::string_view kValidationFiles[] = {"validation.csv", "validation.json",
+                                                        "validation.md"};
+
 void write_validation_directory(const std::filesystem::path& dir, const ValidationReport& r,
                                 const Provenance& p);
 

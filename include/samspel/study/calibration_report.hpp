@@ -19,6 +19,9 @@ struct CalibrationRecord {
 
 // One row per draw: draw, each parameter, C1-C3 and their standard errors, distance, accepted,
 // weight, and each adjusted parameter (empty unless accepted).
+// The files of a calibration's output folder.
+inline constexpr std::string_view kCalibrationFiles[] = {"draws.csv", "calibration.json"};
+
 std::string draws_csv(const CalibrationResult& result);
 
 std::string calibration_json(const CalibrationRecord& record);

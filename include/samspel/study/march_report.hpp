@@ -32,6 +32,10 @@ std::string march_provenance_json(const MarchResults& r, const io::Provenance& p
 
 // Writes figure1.csv, turnover.csv and turbulence.csv (those run) and provenance.json into
 // `dir`, each through a temporary file renamed into place; provenance last.
+// The files write_march_directory may write (those of the experiments run, and provenance).
+inline constexpr std::string_view kMarchFiles[] = {"figure1.csv", "turnover.csv", "turbulence.csv",
+                                                   "provenance.json"};
+
 void write_march_directory(const std::filesystem::path& dir, const MarchResults& r,
                            const io::Provenance& p);
 

@@ -15,4 +15,8 @@ namespace samspel::study {
 io::RunResults run_scenario(const io::Scenario& scenario, unsigned threads,
                             const std::function<void(std::size_t)>& progress = {});
 
+// The least memory run_scenario holds: every replicate's monthly series (double precision)
+// and summary, all kept until the bands across replicates are computed.
+std::size_t run_memory(const io::Scenario& scenario);
+
 }  // namespace samspel::study

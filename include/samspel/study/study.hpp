@@ -41,6 +41,10 @@ struct StudyOutcome {
   std::size_t windows = 0;
 };
 
+// The least memory a study of `study`'s shape holds, whatever the budget: one configuration at
+// a time, its runs' measures, series and bands, until its bands are written.
+std::size_t study_memory_floor(const io::StudyDescription& study);
+
 // Every configuration of `plan` shares the study's calendar, seed and replicates.
 StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptions& options);
 
