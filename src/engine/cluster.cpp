@@ -42,9 +42,8 @@ constexpr std::uint64_t kGroupBit = std::uint64_t{1} << 63U;
 
 // A thread that moves results waits between polls from kPollMin, doubling while nothing
 // happens, up to kPollMax. Every wake-up costs a context switch, and on two cores each one is
-// taken from a worker: with 50 µs the polling threads of 2 ranks cost about 0.5 s of system
-// time more per 8,700 runs than at 1 ms, and 2 ranks ran 25-30% behind 2 threads (18% at
-// 1 ms; bench/README.md). A rank holds enough tasks (batch_size) to work through such a wait.
+// taken from a worker, so polling faster slows the study (bench/README.md has the figures). A
+// rank holds enough tasks (batch_size) to work through such a wait.
 constexpr microseconds kPollMin{1000};
 constexpr microseconds kPollMax{2000};
 
@@ -176,14 +175,10 @@ struct LocalRound {
 Cluster::Cluster(int* argc, char*** argv) {
 #ifdef SAMSPEL_WITH_MPI
   if (launched_by_mpi()) {
-    // A study's ranks exchange little: a configuration's measures and bands (about 170 KB for
-    // 100 runs of 16 years, some 30 ms of computation), or with kept series 27 KB a run (0.3 ms),
-    // which shared memory or TCP carry in a fraction of that time; the transport's speed does
-    // not matter, while
-    // OpenMPI's UCX layer, its default choice, takes about 0.2 s to probe the machine's devices
-    // at every start (5% of 290 x 100 runs on 2 cores; bench/README.md). Its ob1 layer (shared
-    // memory on one machine, TCP between machines) starts at once. A user's own OMPI_MCA_pml
-    // wins (no overwrite).
+    // A study's ranks exchange little next to what they compute, so the transport's speed does
+    // not matter, while OpenMPI's default UCX layer probes the machine's devices at every start
+    // (bench/README.md). Its ob1 layer (shared memory on one machine, TCP between machines)
+    // starts at once. A user's own OMPI_MCA_pml wins (no overwrite).
     setenv("OMPI_MCA_pml", "ob1", 0);
     int provided = 0;
     MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided);

@@ -74,8 +74,8 @@ void BandsInOrder::sort_from_previous() {
   const std::size_t n = values_.size();
   // How far the previous order is from this cell's: the number of places where it descends.
   // Few descents: insertion sort, linear; many (a metric that jumps from month to month): a
-  // fresh sort first, rather than insertions that would cost more. n / 4 took the fewest
-  // instructions on sweden.toml's cells (n / 8 and n / 2: 10% and 8% more; bench/README.md).
+  // fresh sort first, rather than insertions that would cost more. The threshold n / 4 is the
+  // cheapest measured (bench/README.md).
   std::uint32_t descents = 0;
   for (std::size_t i = 1; i < n; ++i)
     descents += values_[i] < values_[i - 1] ? 1U : 0U;
@@ -123,9 +123,8 @@ float from_order_key(std::uint32_t key) {
 // A bucket this small is left to the insertion sort that follows (on average about
 // kInsertionBucket / 4 moves a value); a larger one gets a pass of its own. Without that bound a
 // cell whose values share their leading bits but for one far away would be one bucket, sorted
-// by insertion alone: about n / 4 moves a value (250 at 1,000 runs). The bound costs little:
-// the bands of 29 municipalities x 100 runs take 2.0% more instructions with 64 than with no
-// bound (3.5% with 32, 7.2% with 16).
+// by insertion alone: about n / 4 moves a value. The bound of 64 costs little in the common
+// case (bench/README.md).
 constexpr std::uint32_t kInsertionBucket = 64;
 
 }  // namespace

@@ -258,9 +258,9 @@ void Store::create(const StudyDescription& study) {
       "CREATE TABLE configurations (id INTEGER PRIMARY KEY, label TEXT NOT NULL, municipality "
       "TEXT, size_class TEXT, assignments TEXT NOT NULL)");
   // Rows of runs and series are large (hundreds of bytes): ordinary (rowid) tables append them
-  // to their B-trees, with the primary key as a small index beside, for about 10% fewer
-  // instructions per row (callgrind) than a WITHOUT ROWID table, whose B-tree holds the whole
-  // rows and rebalances pages every few of them. The columns and keys are the same.
+  // to their B-trees, with the primary key as a small index beside, which is cheaper per row
+  // than a WITHOUT ROWID table, whose B-tree holds the whole rows and rebalances pages every
+  // few of them (bench/README.md). The columns and keys are the same.
   execute(
       "CREATE TABLE runs (configuration INTEGER NOT NULL, replicate INTEGER NOT NULL, seed "
       "INTEGER NOT NULL" +
