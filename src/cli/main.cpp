@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
 
   CLI::App app{
       "samspel: how a municipality's leading politicians and civil servants work together"};
-  app.set_version_flag("--version", fmt::format("samspel {} ({})", version(), git_revision()));
+  app.set_version_flag("--version", fmt::format("samspel {} ({}), {}", version(), git_revision(),
+                                                engine::mpi_build()));
   app.require_subcommand(1);
   const cli::Command run = cli::add_run_command(app, command_line, cluster);
   const cli::Command compare = cli::add_compare_command(app, command_line, cluster);

@@ -172,6 +172,19 @@ struct LocalRound {
 
 }  // namespace
 
+std::string mpi_build() {
+#ifdef SAMSPEL_WITH_MPI
+  // Callable before MPI_Init: --version starts no MPI.
+  std::string library(MPI_MAX_LIBRARY_VERSION_STRING, '\0');
+  int length = 0;
+  MPI_Get_library_version(library.data(), &length);
+  library.resize(static_cast<std::size_t>(length));
+  return "with MPI (" + library.substr(0, library.find_first_of(",\n")) + ")";
+#else
+  return "without MPI";
+#endif
+}
+
 Cluster::Cluster(int* argc, char*** argv) {
 #ifdef SAMSPEL_WITH_MPI
   if (launched_by_mpi()) {

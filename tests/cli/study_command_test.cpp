@@ -173,7 +173,22 @@ namespace {
 // configurations are handed out whole (reduced where they ran; 12 configurations on 3 workers:
 // 9 whole, the last 3 run by run) or run by run (2 configurations), with and without every
 // run's series. The one-process study (1 thread: 11 whole, 1 run by run) splits differently.
+// --version says whether this build spreads studies over MPI processes (CMake option
+// SAMSPEL_MPI, on where OpenMPI is found).
+TEST(StudyCommand, VersionSaysWhetherTheBuildHasMpi) {
+  const samspel_test::Result r = samspel_test::samspel("--version");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+#ifdef SAMSPEL_WITH_MPI
+  EXPECT_NE(r.output.find(", with MPI (Open MPI v"), std::string::npos) << r.output;
+#else
+  EXPECT_NE(r.output.find(", without MPI"), std::string::npos) << r.output;
+#endif
+}
+
 TEST(StudyCommand, ThreeMpiRanksMakeTheSameStoreAsOneProcess) {
+#ifndef SAMSPEL_WITH_MPI
+  GTEST_SKIP() << "built without MPI (SAMSPEL_MPI off)";
+#endif
   if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "no mpirun";
   const fs::path dir = fresh_dir("mpi");
   const std::string design = "sweep " + kScenario.string() +

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <functional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace samspel::engine {
@@ -94,6 +95,10 @@ struct Round {
   // from any thread, in place of delivered() for its tasks.
   std::function<void(std::size_t group)> group_delivered;
 };
+
+// Whether this build can spread studies over MPI processes ("with MPI (Open MPI 4.1.4)" or
+// "without MPI"), for --version.
+std::string mpi_build();
 
 class Cluster {
  public:
