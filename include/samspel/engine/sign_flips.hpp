@@ -1,0 +1,38 @@
+// Where in a design an output reverses: the points whose value has the sign opposite to a
+// reference (a pattern's effect at the file's own parameters), and for each factor whether those
+// points sit at one end of its range. A factor the reversals do not depend on spreads them over
+// its range as it spreads all points; one they do depend on shifts their mean position. The
+// shift is judged against its standard error under that null, with a Bonferroni bound over the
+// factors, so a list of 90 factors does not name one by chance.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "samspel/engine/design.hpp"
+
+namespace samspel::engine {
+
+struct FlipFactor {
+  int factor = 0;
+  double mean_all = 0;    // mean position in [0, 1] over the points with a value
+  double mean_flips = 0;  // over the points where the value reverses
+  double low = 0;         // range of positions of those points
+  double high = 0;
+  double z = 0;  // (mean_flips - mean_all) / its standard error
+};
+
+struct SignFlips {
+  std::size_t points = 0;  // points with a finite value
+  std::size_t flips = 0;   // of those, with the sign opposite to the reference
+  double z_bound = 0;      // |z| above it names a factor (two-sided 5%, Bonferroni over factors)
+  // The factors whose |z| exceeds z_bound, largest |z| first.
+  std::vector<FlipFactor> factors;
+};
+
+// `values[p]` is the output at design point p (NaN where undefined: left out). A reference of 0
+// or NaN has no sign, and nothing reverses.
+SignFlips sign_flips(const UnitDesign& design, std::span<const double> values, double reference);
+
+}  // namespace samspel::engine
