@@ -102,16 +102,8 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
       for (const auto& p : o->params)
         factors.push_back(io::parse_factor(p));
       if (factors.empty()) {
-        // The levers a pattern compares take their stated values at every point, and what a
-        // file holds is its situation, not a constant: neither is varied.
-        std::vector<std::string> fixed = spec.held;
-        for (const auto& c : spec.comparisons) {
-          for (const auto& side : c.configurations()) {
-            for (const auto& a : side)
-              fixed.push_back(a.substr(0, a.find('=')));
-          }
-        }
-        factors = study::default_factors(base, kDefaultSpread, fixed);
+        factors = pattern ? study::pattern_factors(spec, kDefaultSpread)
+                          : study::default_factors(base, kDefaultSpread, {});
       }
       result = pattern ? study::analyse_pattern(spec, factors, options)
                        : study::analyse_scenario(

@@ -234,6 +234,17 @@ std::vector<io::Factor> default_factors(const io::Scenario& base, double spread,
   return out;
 }
 
+std::vector<io::Factor> pattern_factors(const io::ValidationSpec& spec, double spread) {
+  std::vector<std::string> fixed = spec.held;
+  for (const auto& c : spec.comparisons) {
+    for (const auto& side : c.configurations()) {
+      for (const auto& a : side)
+        fixed.push_back(a.substr(0, a.find('=')));
+    }
+  }
+  return default_factors(spec.scenario, spread, fixed);
+}
+
 io::SensitivityResult analyse_scenario(const io::Scenario& base,
                                        const std::vector<io::Factor>& factors,
                                        const std::vector<std::string>& measures,

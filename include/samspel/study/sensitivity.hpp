@@ -23,6 +23,11 @@ namespace samspel::study {
 std::vector<io::Factor> default_factors(const io::Scenario& base, double spread,
                                         const std::vector<std::string>& fixed);
 
+// A pattern's default factors: every real parameter as default_factors gives them, except the
+// levers its comparisons set (they take their stated values at every point) and what the file
+// `held`s (its situation, not a model constant).
+std::vector<io::Factor> pattern_factors(const io::ValidationSpec& spec, double spread);
+
 struct SensitivityOptions {
   io::Method method = io::Method::morris;
   int points = 10;  // Morris trajectories, or Sobol' base samples
