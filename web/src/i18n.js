@@ -8,8 +8,18 @@
 //   metric(lang, name)        -> label of a monthly metric (docs/outputs.md); falls back to name
 //   measure(lang, name)       -> label of a per-run measure; falls back to name
 //   event(lang, type)         -> label of a scripted event type
+//   about(lang, name)         -> what a metric or measure means, in words: what high and low
+//                                mean and which way is better; '' when unknown
+//   better(name)              -> 'higher', 'lower' or null (neither is simply better)
+//   parameter(lang, name)     -> {label, about} of a municipality or strategy lever
+//   choice(lang, key, value)  -> label of a choice value (key 'strategy.foundation', value 'roles')
+//   unit(lang, unit)          -> a dictionary unit in words
+//   number(lang, v, digits)   -> v with `digits` decimals (default 3) in the language's format:
+//                                decimal comma and minus sign in Swedish; '–' for null
 //   formatLocale(lang), timeFormatLocale(lang) -> d3 locales for vega-embed's options
 // }
+// This is the one source of these labels: the report (report.js) and the web app (web/app/)
+// both read them from here, and the app repeats none of them.
 (function (global) {
   'use strict';
 
@@ -67,6 +77,17 @@
         kind_sweep: 'Parametersvep',
         kind_population: 'Populationsstudie',
         noData: 'Inga data.',
+        hiddenMeasures: 'Mått som inte kan ändras i det här scenariot och därför inte visas',
+        better: 'bättre',
+        worse: 'sämre',
+        verdictKey: '▲/▼ och färg: skillnaden är säker (95 % KI utan noll); grönt är bättre, rött sämre. Utan pil: ingen säker skillnad, eller inget håll är entydigt bättre.',
+        legend: 'Så läser du diagrammen',
+        q05: '5:e percentilen',
+        q25: '25:e percentilen',
+        q75: '75:e percentilen',
+        q95: '95:e percentilen',
+        ciLow: '95 % KI, nedre',
+        ciHigh: '95 % KI, övre',
       },
       metrics: {
         cooperation_kso_ceo: 'Samarbete KSO–kommunchef',
@@ -94,6 +115,7 @@
         satisfaction: 'Medborgarnas nöjdhet',
         whole_view_strength: 'Helhetssyn',
         sector_policy_strength: 'Sektorspolitik (nämnderna)',
+        vision_vacuum: 'Visionsvakuum i ledningen',
       },
       measures: {
         mean_cooperation_kso_ceo: 'Samarbete KSO–kommunchef (medel)',
@@ -114,12 +136,75 @@
         mean_political_room: 'Politikens handlingsutrymme (medel)',
         mean_performance: 'Verksamhetens prestation (medel)',
         mean_satisfaction: 'Medborgarnas nöjdhet (medel)',
+        mean_vision_vacuum: 'Visionsvakuum i ledningen (medel)',
+      },
+      about: {
+        cooperation_kso_ceo: 'Hur väl KSO och kommunchef arbetar ihop, 0–1. Högt är bättre.',
+        effective_trust_kso_ceo: 'Den tillit som faktiskt bär samarbetet, 0–1. Högt är bättre.',
+        fit_ideas: 'Hur väl de styrande idéerna passar kommunens verklighet, 0–1. Högt är bättre.',
+        consensus_pre_discussion: 'Hur lika ledningen tänker redan före diskussionen, 0–1. Högt ger snabba beslut men kan vara tecken på stagnation; inget håll är entydigt bättre.',
+        belief_diversity: 'Hur olika uppfattningarna i ledningen är, 0–1. Högt är bättre: det håller lärandet vid liv; lågt är tecken på stagnation.',
+        performance: 'Hur väl verksamheten presterar, 0–1. Högt är bättre.',
+        satisfaction: 'Medborgarnas nöjdhet, 0–1. Högt är bättre.',
+        vision_vacuum: 'Hur lite tid KSO och kommunchef tillsammans lägger på visioner, 0–1. Lågt är bättre.',
+        mean_cooperation_kso_ceo: 'Samarbetet KSO–kommunchef i medeltal över körningen, 0–1. Högt är bättre.',
+        mean_effective_trust_kso_ceo: 'Verksam tillit i medeltal, 0–1. Högt är bättre.',
+        lockin_share: 'Andel rollöverskridanden som låser fast sig i stället för att redas ut. Lågt är bättre.',
+        mean_cooperation_drop: 'Hur mycket samarbetet faller efter ett byte av KSO eller kommunchef. Lågt är bättre.',
+        unrecovered_share_24: 'Andel byten där samarbetet inte är tillbaka inom 24 månader. Lågt är bättre.',
+        restricted_recovery_months: 'Månader tills samarbetet är tillbaka efter ett byte, högst 24. Lågt är bättre.',
+        ceo_changes: 'Antal byten av kommunchef under körningen. Lågt är bättre.',
+        ceo_exits_cooperation: 'Kommunchefer som lämnar på grund av samarbetet. Lågt är bättre.',
+        majority_shifts: 'Antal majoritetsskiften i valen. Varken högt eller lågt är bättre: det är väljarnas sak.',
+        mean_consensus_pre_discussion: 'Samsyn före diskussion i medeltal, 0–1. Inget håll är entydigt bättre: högt kan vara tecken på stagnation.',
+        mean_belief_diversity: 'Mångfald i uppfattningar i medeltal, 0–1. Högt är bättre: det håller lärandet vid liv.',
+        mean_fit_ideas: 'Idéernas träffsäkerhet i medeltal, 0–1. Högt är bättre.',
+        mean_political_room: 'Politikens handlingsutrymme i medeltal, 0–1. Högt är bättre.',
+        mean_performance: 'Verksamhetens prestation i medeltal, 0–1. Högt är bättre.',
+        mean_satisfaction: 'Medborgarnas nöjdhet i medeltal, 0–1. Högt är bättre.',
+        mean_vision_vacuum: 'Visionsvakuum i medeltal, 0–1. Lågt är bättre.',
+      },
+      parameters: {
+        population: ['Invånare', 'Antal invånare; ger den administrativa kapaciteten om den inte anges.'],
+        capacity: ['Administrativ kapacitet', 'Förvaltningens styrka, 0–1; härleds ur invånarantalet om den lämnas tom.'],
+        departments: ['Förvaltningar', 'Antal förvaltningar, var och en med en förvaltningschef och en egen sektor.'],
+        committees: ['Nämnder', 'Antal nämnder, högst lika många som förvaltningarna; 0 = inga, kommunstyrelsen styr sektorerna.'],
+        regulation: ['Statlig reglering', 'Andel av sektorernas frågor som lag och EU-rätt avgör, 0–1.'],
+        turbulence: ['Omvärldsförändring', 'Förväntad andel frågor per år där det rätta svaret ändras.'],
+        ruling_bloc: ['Styrande block', 'Det block som har majoriteten när körningen börjar.'],
+        terms_in_power: ['Mandatperioder vid makten', 'Hur många mandatperioder det styrande blocket har suttit, den nuvarande medräknad.'],
+        satisfaction: ['Medborgarnas nöjdhet', 'Medborgarnas nöjdhet när körningen börjar, 0–1.'],
+        foundation: ['Grund för samarbetet', 'Vad samarbetet bygger på: personkemi eller roller (med skrivna rollbeskrivningar).'],
+        role_dialogue: ['Rolldialog', 'När politiker och tjänstepersoner diskuterar sina roller.'],
+        role_dialogue_period: ['Månader mellan rolldialoger', 'Gäller när rolldialogen är återkommande.'],
+        arena_interval_months: ['Månader mellan gemensamma forum', 'Forum där politiker och tjänstepersoner möts; 0 = inga.'],
+        arena_includes_opposition: ['Oppositionsrådet deltar i forum', 'Om oppositionsrådet är med i de gemensamma forumen.'],
+        private_socializing: ['Privat umgänge', 'Hur mycket ledande politiker och tjänstepersoner umgås privat, 0–1.'],
+        citizen_dialogue: ['Dialog med invånarna', 'Politikernas insats i vardagliga frågor med invånarna, 0–1.'],
+        delegation: ['Delegering av enskilda ärenden', 'Hur fast enskilda ärenden stannar i förvaltningen, 0–1.'],
+        outside_input: ['Idéer utifrån', 'Nya idéer utifrån: nätverk, nyanställda, studiebesök, 0–1.'],
+        ceo_heads_departments: ['Kommunchefen är chefernas chef', 'Om förvaltningscheferna rapporterar till kommunchefen.'],
+      },
+      choices: {
+        'strategy.foundation': { chemistry: 'Personkemi', roles: 'Roller' },
+        'strategy.role_dialogue': { none: 'Ingen', at_start: 'Vid start', recurring: 'Återkommande' },
+        'municipality.ruling_bloc': { a: 'Block A', b: 'Block B' },
+      },
+      units: {
+        residents: 'invånare', share: 'andel', departments: 'förvaltningar', committees: 'nämnder',
+        '1/year': 'per år', '1/month': 'per månad', terms: 'mandatperioder', months: 'månader',
+        years: 'år', dimensions: 'dimensioner', factor: 'faktor', probability: 'sannolikhet',
+        'cases per 1,000 residents and month': 'ärenden per 1 000 invånare och månad',
+        '1/year per lock-in': 'per år och inlåsning', clarity: 'tydlighet', closeness: 'närhet',
+        'lock-ins': 'inlåsningar', 'log-odds': 'log-odds', 'log-odds per term': 'log-odds per mandatperiod',
+        'log-odds per unit': 'log-odds per enhet', reach: 'räckvidd', 'share of time': 'andel av tiden',
+        trust: 'tillit', weight: 'vikt',
       },
       events: {
         majority_shift: 'Majoritetsskifte',
         ceo_leaves: 'Kommunchefen slutar',
-        kso_leaves: 'KSO avgår',
-        case_surge: 'Ökat ärendetryck',
+        kso_leaves: 'KSO slutar',
+        case_surge: 'Våg av enskilda ärenden',
         environment_shock: 'Omvärldschock',
       },
     },
@@ -176,6 +261,17 @@
         kind_sweep: 'Parameter sweep',
         kind_population: 'Population study',
         noData: 'No data.',
+        hiddenMeasures: 'Measures that cannot change in this scenario and are therefore not shown',
+        better: 'better',
+        worse: 'worse',
+        verdictKey: '▲/▼ and colour: the difference is certain (95% CI excludes zero); green is better, red worse. No arrow: no certain difference, or neither way is simply better.',
+        legend: 'How to read the charts',
+        q05: '5th percentile',
+        q25: '25th percentile',
+        q75: '75th percentile',
+        q95: '95th percentile',
+        ciLow: '95% CI, lower',
+        ciHigh: '95% CI, upper',
       },
       metrics: {
         cooperation_kso_ceo: 'KSO–kommunchef cooperation',
@@ -203,6 +299,7 @@
         satisfaction: 'Citizen satisfaction',
         whole_view_strength: 'Work on the whole (helhetssyn)',
         sector_policy_strength: 'Sector policy (nämnd)',
+        vision_vacuum: 'Vision vacuum at the top',
       },
       measures: {
         mean_cooperation_kso_ceo: 'KSO–kommunchef cooperation (mean)',
@@ -223,13 +320,72 @@
         mean_political_room: 'Political room (mean)',
         mean_performance: 'Service performance (mean)',
         mean_satisfaction: 'Citizen satisfaction (mean)',
+        mean_vision_vacuum: 'Vision vacuum at the top (mean)',
+      },
+      about: {
+        cooperation_kso_ceo: 'How well the KSO and the kommunchef work together, 0–1. Higher is better.',
+        effective_trust_kso_ceo: 'The trust that actually carries cooperation, 0–1. Higher is better.',
+        fit_ideas: 'How well the governing ideas fit the municipality’s reality, 0–1. Higher is better.',
+        consensus_pre_discussion: 'How alike the leadership thinks before discussing, 0–1. High makes for quick decisions but can signal stagnation; neither way is simply better.',
+        belief_diversity: 'How different the leadership’s beliefs are, 0–1. Higher is better: it keeps learning alive; low signals stagnation.',
+        performance: 'How well the services perform, 0–1. Higher is better.',
+        satisfaction: 'Citizen satisfaction, 0–1. Higher is better.',
+        vision_vacuum: 'How little time the KSO and kommunchef together give to vision, 0–1. Lower is better.',
+        mean_cooperation_kso_ceo: 'KSO–kommunchef cooperation on average over the run, 0–1. Higher is better.',
+        mean_effective_trust_kso_ceo: 'Effective trust on average, 0–1. Higher is better.',
+        lockin_share: 'Share of role transgressions that lock in instead of being resolved. Lower is better.',
+        mean_cooperation_drop: 'How far cooperation falls after a change of KSO or kommunchef. Lower is better.',
+        unrecovered_share_24: 'Share of changes after which cooperation is not back within 24 months. Lower is better.',
+        restricted_recovery_months: 'Months until cooperation is back after a change, at most 24. Lower is better.',
+        ceo_changes: 'Number of kommunchef changes in the run. Lower is better.',
+        ceo_exits_cooperation: 'Kommunchefs who leave because of cooperation. Lower is better.',
+        majority_shifts: 'Number of majority shifts at elections. Neither higher nor lower is better: that is for the voters.',
+        mean_consensus_pre_discussion: 'Consensus before discussion on average, 0–1. Neither way is simply better: high can signal stagnation.',
+        mean_belief_diversity: 'Diversity of beliefs on average, 0–1. Higher is better: it keeps learning alive.',
+        mean_fit_ideas: 'Fit of the governing ideas on average, 0–1. Higher is better.',
+        mean_political_room: 'Political room for manoeuvre on average, 0–1. Higher is better.',
+        mean_performance: 'Service performance on average, 0–1. Higher is better.',
+        mean_satisfaction: 'Citizen satisfaction on average, 0–1. Higher is better.',
+        mean_vision_vacuum: 'Vision vacuum on average, 0–1. Lower is better.',
+      },
+      parameters: {
+        population: ['Residents', 'Number of residents; sets the administrative capacity unless that is given.'],
+        capacity: ['Administrative capacity', 'Strength of the administration, 0–1; derived from the residents when left empty.'],
+        departments: ['Departments', 'Number of departments, each with a department head and its own sector.'],
+        committees: ['Committees (nämnder)', 'Number of committees, at most one per department; 0 = none, the board governs the sectors.'],
+        regulation: ['State regulation', 'Share of the sectors’ questions that law and EU law decide, 0–1.'],
+        turbulence: ['Turbulence', 'Expected share of questions per year whose right answer changes.'],
+        ruling_bloc: ['Ruling bloc', 'The bloc holding the majority when the run starts.'],
+        terms_in_power: ['Terms in power', 'Terms the ruling bloc has held power, counting the current one.'],
+        satisfaction: ['Citizen satisfaction', 'Citizen satisfaction when the run starts, 0–1.'],
+        foundation: ['Foundation of cooperation', 'What cooperation is built on: personal chemistry or roles (with written role descriptions).'],
+        role_dialogue: ['Role dialogue', 'When politicians and civil servants talk their roles through.'],
+        role_dialogue_period: ['Months between role dialogues', 'Applies when role dialogue is recurring.'],
+        arena_interval_months: ['Months between joint forums', 'Forums where politicians and civil servants meet; 0 = none.'],
+        arena_includes_opposition: ['Oppositionsråd takes part in forums', 'Whether the oppositionsråd joins the joint forums.'],
+        private_socializing: ['Private socialising', 'How much leading politicians and civil servants meet privately, 0–1.'],
+        citizen_dialogue: ['Dialogue with residents', 'Politicians’ effort on everyday questions with residents, 0–1.'],
+        delegation: ['Delegation of individual cases', 'How firmly individual cases stay in the administration, 0–1.'],
+        outside_input: ['Ideas from outside', 'New ideas from outside: networks, new hires, study visits, 0–1.'],
+        ceo_heads_departments: ['Kommunchef heads the department heads', 'Whether the department heads report to the kommunchef.'],
+      },
+      choices: {
+        'strategy.foundation': { chemistry: 'Personal chemistry', roles: 'Roles' },
+        'strategy.role_dialogue': { none: 'None', at_start: 'At the start', recurring: 'Recurring' },
+        'municipality.ruling_bloc': { a: 'Bloc A', b: 'Bloc B' },
+      },
+      units: {
+        residents: 'residents', share: 'share', departments: 'departments', committees: 'committees',
+        '1/year': 'per year', '1/month': 'per month', terms: 'terms', months: 'months',
+        years: 'years', dimensions: 'dimensions', factor: 'factor', probability: 'probability',
+        'cases per 1,000 residents and month': 'cases per 1,000 residents and month',
       },
       events: {
         majority_shift: 'Majority shift',
         ceo_leaves: 'Kommunchef leaves',
         kso_leaves: 'KSO leaves',
-        case_surge: 'Case surge',
-        environment_shock: 'Environmental shock',
+        case_surge: 'Surge of individual cases',
+        environment_shock: 'Environment shock',
       },
     },
   };
@@ -274,13 +430,45 @@
     },
   };
 
+  // Which way is better for a metric or measure; null where neither simply is.
+  const direction = {
+    cooperation_kso_ceo: 'higher', effective_trust_kso_ceo: 'higher', fit_ideas: 'higher',
+    consensus_pre_discussion: null, belief_diversity: 'higher', performance: 'higher',
+    satisfaction: 'higher', vision_vacuum: 'lower',
+    mean_cooperation_kso_ceo: 'higher', mean_effective_trust_kso_ceo: 'higher',
+    lockin_share: 'lower', mean_cooperation_drop: 'lower', unrecovered_share_24: 'lower',
+    restricted_recovery_months: 'lower', ceo_changes: 'lower', ceo_exits_cooperation: 'lower',
+    majority_shifts: null, mean_consensus_pre_discussion: null, mean_belief_diversity: 'higher',
+    mean_fit_ideas: 'higher', mean_political_room: 'higher', mean_performance: 'higher',
+    mean_satisfaction: 'higher', mean_vision_vacuum: 'lower',
+  };
+
+  function number(lang, v, digits) {
+    if (v === null || v === undefined || Number.isNaN(v)) return '–';
+    const text = Number(v).toFixed(digits === undefined ? 3 : digits);
+    return lang === 'sv' ? text.replace('.', ',').replace('-', '−') : text;
+  }
+
+  function table(lang, name) {
+    return (labels[lang] || labels.en)[name] || {};
+  }
+
   global.samspelI18n = {
     languages: ['sv', 'en'],
     t: (lang, key) => lookup(lang, 'ui', key),
     metric: (lang, name) => lookup(lang, 'metrics', name),
     measure: (lang, name) => lookup(lang, 'measures', name),
     event: (lang, type) => lookup(lang, 'events', type),
+    about: (lang, name) => table(lang, 'about')[name] || '',
+    better: (name) => (name in direction ? direction[name] : null),
+    parameter: (lang, name) => {
+      const entry = table(lang, 'parameters')[name];
+      return entry ? { label: entry[0], about: entry[1] } : null;
+    },
+    choice: (lang, key, value) => (table(lang, 'choices')[key] || {})[value] || value,
+    unit: (lang, unit) => table(lang, 'units')[unit] || unit,
+    number,
     formatLocale: (lang) => (locales[lang] || locales.en).format,
     timeFormatLocale: (lang) => (locales[lang] || locales.en).time,
   };
-})(window);
+})(typeof window === 'undefined' ? globalThis : window);
