@@ -44,10 +44,13 @@ function control(scenario, spec, prefix = "") {
       setParameter(scenario, spec, text === "" ? null : Number(text));
     });
   }
-  // The model's constants are for researchers: the dictionary's own (English) words.
-  const own = i18n.parameter(app.lang, spec.name);
-  const label = own ? own.label : spec.name;
-  const about = own ? own.about : spec.meaning;
+  // The model's constants are for researchers: a Swedish name and the dictionary key in
+  // Swedish, the dictionary's own words in English.
+  const own = spec.section === "model" ? null : i18n.parameter(app.lang, spec.name);
+  const modelName = spec.section === "model" ? i18n.model(app.lang, spec.name) : null;
+  const english = spec.name.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+  const label = own ? own.label : (modelName ?? english);
+  const about = own ? own.about : (modelName ? `${modelName} (${spec.key})` : spec.meaning);
   const unit = spec.unit ? i18n.unit(app.lang, spec.unit) : "";
   return el("div", {class: "field", title: about},
     el("label", {for: id, text: label}),

@@ -208,6 +208,11 @@ async function desktop(url, work) {
       await page.locator(".event button").first().click();
       return texts;
     };
+    const fieldLabels = await page.locator(".field label").allTextContents();
+    check(fieldLabels.length > 90 && fieldLabels.every((l) => !/_/.test(l)),
+          `Swedish: ${fieldLabels.length} controls, none labelled with a raw name`);
+    const unnamed = parameters.parameters.filter((p) => p.section === "model" && !i18n.model("sv", p.name));
+    check(unnamed.length === 0, `Swedish: every model constant has a Swedish name (${unnamed.map((p) => p.name).join(", ")})`);
     const svEvents = await eventOptions();
     check(svEvents.includes("Majoritetsskifte") && !svEvents.includes("Maktskifte"), "Swedish: one word for a majority shift");
 
@@ -432,6 +437,8 @@ async function phone(url, work) {
     await setLanguage(page, "en");
     const units = (await page.locator("fieldset .unit").allTextContents()).join(" | ");
     check(/residents · a whole number 500–2000000/.test(units), "English: the population's unit and range");
+    const labels = await page.locator(".field label").allTextContents();
+    check(labels.every((l) => !/_/.test(l)), `English: ${labels.length} controls, none labelled with a raw name`);
     check(JSON.stringify(await page.locator("[id='p-strategy.role_dialogue'] option").allTextContents()) ===
           JSON.stringify(["None", "At the start", "Recurring"]), "English: role dialogue's choices");
 
