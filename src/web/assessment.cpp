@@ -200,33 +200,6 @@ json indicator(const PerRun& yours, const PerRun& stagnating, const PerRun& disc
   return out;
 }
 
-// The group's level from its indicators' positions. Each position is clamped to [0, 1] first:
-// beyond an archetype is "as far as that archetype", and one indicator far outside the pair
-// (a small gap in the denominator) must not outvote the others. The level is then thirds of
-// the mean position, but "high" only when most indicators lie on the stagnating side of the
-// midpoint and "low" only when most lie on the discussed-roles side; otherwise "medium". So a
-// level never contradicts the table it stands above.
-json group_level(std::initializer_list<const json*> indicators) {
-  double sum = 0;
-  int n = 0;
-  int stagnating_side = 0;
-  int discussed_side = 0;
-  for (const json* i : indicators) {
-    if (i->at("position").is_null()) continue;
-    const double p = std::clamp(i->at("position").get<double>(), 0.0, 1.0);
-    sum += p;
-    ++n;
-    stagnating_side += p > 0.5 ? 1 : 0;
-    discussed_side += p < 0.5 ? 1 : 0;
-  }
-  if (n == 0) return {{"position", nullptr}, {"level", nullptr}};
-  const double mean = sum / n;
-  std::string level = mean < 1.0 / 3 ? "low" : (mean < 2.0 / 3 ? "medium" : "high");
-  if (level == "high" && 2 * stagnating_side <= n) level = "medium";
-  if (level == "low" && 2 * discussed_side <= n) level = "medium";
-  return {{"position", mean}, {"level", level}};
-}
-
 // The answers' assignments as a scenario object, for the build page.
 json scenario_json(const io::Scenario& s, const std::vector<std::string_view>& chosen) {
   json out = {{"name", s.name},
@@ -263,6 +236,30 @@ json scenario_json(const io::Scenario& s, const std::vector<std::string_view>& c
 }
 
 }  // namespace
+
+// Each position is clamped first: beyond an archetype is "as far as that archetype", and one
+// indicator far outside the pair (a small gap in the denominator) must not outvote the others.
+// The majority rule keeps a level from contradicting the table it stands above.
+json group_level(const std::vector<json>& positions) {
+  double sum = 0;
+  int n = 0;
+  int stagnating_side = 0;
+  int discussed_side = 0;
+  for (const json& position : positions) {
+    if (position.is_null()) continue;
+    const double p = std::clamp(position.get<double>(), 0.0, 1.0);
+    sum += p;
+    ++n;
+    stagnating_side += p > 0.5 ? 1 : 0;
+    discussed_side += p < 0.5 ? 1 : 0;
+  }
+  if (n == 0) return {{"position", nullptr}, {"level", nullptr}};
+  const double mean = sum / n;
+  std::string level = mean < 1.0 / 3 ? "low" : (mean < 2.0 / 3 ? "medium" : "high");
+  if (level == "high" && 2 * stagnating_side <= n) level = "medium";
+  if (level == "low" && 2 * discussed_side <= n) level = "medium";
+  return {{"position", mean}, {"level", level}};
+}
 
 io::Scenario assessment_scenario(const json& answers) {
   const auto chosen = chosen_options(answers);
@@ -311,17 +308,18 @@ std::string run_assessment(const json& answers, unsigned threads, const Jobs::Pr
                     {"recovery_months", ind(&Indicators::recovery)}};
   // recovery_months (over the recovered runs only: biased) is not part of the level.
   const json fragility_level =
-      group_level({&fragility["drop"], &fragility["unrecovered_24"],
-                   &fragility["restricted_recovery_months"], &fragility["lockins_new_pair"]});
+      group_level({fragility["drop"]["position"], fragility["unrecovered_24"]["position"],
+                   fragility["restricted_recovery_months"]["position"],
+                   fragility["lockins_new_pair"]["position"]});
   fragility["position"] = fragility_level["position"];
   fragility["level"] = fragility_level["level"];
   json stagnation = {{"fit_change", ind(&Indicators::fit_change)},
                      {"diversity_change", ind(&Indicators::diversity_change)},
                      {"consensus_end", ind(&Indicators::consensus_end)},
                      {"shifts_per_election", ind(&Indicators::shifts_per_election)}};
-  const json stagnation_level =
-      group_level({&stagnation["fit_change"], &stagnation["diversity_change"],
-                   &stagnation["consensus_end"], &stagnation["shifts_per_election"]});
+  const json stagnation_level = group_level(
+      {stagnation["fit_change"]["position"], stagnation["diversity_change"]["position"],
+       stagnation["consensus_end"]["position"], stagnation["shifts_per_election"]["position"]});
   stagnation["position"] = stagnation_level["position"];
   stagnation["level"] = stagnation_level["level"];
 
