@@ -434,6 +434,12 @@
   // A measure that cannot move in this document: every configuration has the same mean and no
   // spread, or no value at all. Such a row would read as a finding; it is left out and counted.
   function frozen(doc, name) {
+    // In a comparison, a measure whose paired difference is exactly zero in every replicate of
+    // every variant does not respond to what the variants change.
+    const diffs = (doc.differences || []).map((d) => (d.measures || []).find((x) => x.name === name));
+    if (diffs.length > 0 && diffs.every((d) => d && d.mean === 0 && d.low === 0 && d.high === 0)) {
+      return true;
+    }
     const values = [];
     for (const c of doc.configurations || []) {
       const m = (c.measures || []).find((x) => x.name === name);

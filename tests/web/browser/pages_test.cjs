@@ -121,8 +121,10 @@ function shownFrozen(page, result, testid) {
     const rows = [...document.querySelectorAll(`[data-testid=${testid}] tr[data-measure]`)];
     return rows.map((r) => r.dataset.measure).filter((m) => {
       const values = doc.configurations.map((c) => c.measures.find((x) => x.name === m));
+      const diffs = (doc.differences || []).map((d) => d.measures.find((x) => x.name === m));
       return values.every((v) => !v || v.mean === null ||
-        (v.low === v.high && v.q05 === v.q95 && v.mean === values[0].mean));
+        (v.low === v.high && v.q05 === v.q95 && v.mean === values[0].mean)) ||
+        (diffs.length > 0 && diffs.every((d) => d && d.mean === 0 && d.low === 0 && d.high === 0));
     });
   }, [result, testid]);
 }
