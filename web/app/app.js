@@ -164,7 +164,8 @@ export function allowedText(spec) {
 export function errorText(e) {
   if (!(e instanceof ApiError)) return `${t("error")}: ${e.message}`;
   if (e.code === "busy" || e.status === 429) return t("busy");
-  if (e.field) {
+  // A field the page cannot name in words (the request's own structure) gets the general text.
+  if (e.field && (fieldSpec(e.field) || /events\[\d+\]/.test(e.field))) {
     const found = fieldSpec(e.field);
     const allowed = found ? allowedText(found.spec) : "";
     const own = `${fieldLabel(e.field)}: ${t("badValue")}${allowed ? ` ${t("allowed")}: ${allowed}.` : ""}`;

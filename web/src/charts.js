@@ -262,14 +262,20 @@
     const rows = [];
     for (const d of doc.differences || []) {
       for (const m of d.measures) {
-        if (!wanted.includes(m.name) || m.mean === null) continue;
+        if (!wanted.includes(m.name) || m.mean === null || frozen(doc, m.name)) continue;
         rows.push({ measure: i18n().measure(lang, m.name), variant: `[${d.variant}] ${d.label}`,
           mean: m.mean, low: m.low === null ? m.mean : m.low,
-          high: m.high === null ? m.mean : m.high, n: m.n });
+          high: m.high === null ? m.mean : m.high, n: m.n,
+          verdict: i18n().t(lang, verdict(m.name, m) || 'noVerdict') });
       }
     }
     if (!rows.length) return Promise.resolve(null);
     const x = { type: 'quantitative', title: i18n().t(lang, 'difference') };
+    // Green when better, red when worse, as in the tables.
+    const judged = { field: 'verdict', type: 'nominal',
+      scale: { domain: ['better', 'worse', 'noVerdict'].map((k) => i18n().t(lang, k)),
+        range: ['#1d6b2a', '#a12a1a', colors[0]] },
+      legend: { title: null, orient: 'top' } };
     return embed(el, {
       data: { values: rows },
       facet: { field: 'measure', type: 'nominal', title: null,
@@ -281,16 +287,17 @@
         layer: [
           { mark: { type: 'rule', color: '#888888', strokeDash: [3, 3] },
             encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', strokeWidth: 2, color: colors[0] },
+          { mark: { type: 'rule', strokeWidth: 2 },
             encoding: { y: { field: 'variant', type: 'nominal', title: null },
-              x: { field: 'low', ...x }, x2: { field: 'high' } } },
-          { mark: { type: 'point', filled: true, size: 50, color: colors[0] },
+              x: { field: 'low', ...x }, x2: { field: 'high' }, color: judged } },
+          { mark: { type: 'point', filled: true, size: 50 },
             encoding: { y: { field: 'variant', type: 'nominal', title: null },
-              x: { field: 'mean', ...x },
+              x: { field: 'mean', ...x }, color: judged,
               tooltip: [{ field: 'variant', title: i18n().t(lang, 'variant') },
                 { field: 'mean', title: i18n().t(lang, 'difference'), format: '.4g' },
                 { field: 'low', title: i18n().t(lang, 'ciLow'), format: '.4g' },
-                { field: 'high', title: i18n().t(lang, 'ciHigh'), format: '.4g' }, { field: 'n', title: 'n' }] } },
+                { field: 'high', title: i18n().t(lang, 'ciHigh'), format: '.4g' },
+                { field: 'verdict', title: ' ' }, { field: 'n', title: 'n' }] } },
         ],
       },
       resolve: { scale: { x: 'independent' } },

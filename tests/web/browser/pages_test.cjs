@@ -323,6 +323,14 @@ async function desktop(url, work) {
     await page.fill("#run-years", "3");
     await page.locator("#run-years").blur();
     check(await page.locator(".invalid").count() === 0, "failed run: editing the field clears the mark");
+    await page.click("[data-testid=add-event]");
+    await page.fill("#event-0-date", "2040-01");
+    await page.locator("#event-0-date").blur();
+    await page.click("[data-testid=run]");
+    await page.waitForSelector("#event-0-date.invalid", {timeout: timeoutMs});
+    const eventError = await page.textContent("[data-testid=error]");
+    check(eventError === "Händelser 1: värdet godtas inte.", `failed run: an event's bad date is outlined and named ("${eventError}")`);
+    await page.locator(".event button").first().click();
 
     // (b) Compare two strategies: arrows and colours, no frozen measure shown as a result.
     await page.fill("#run-replicates", "20");
