@@ -6,6 +6,11 @@ import {
   pages, runDefaults, runJob, runPanel, save, t, takeAway,
 } from "./app.js";
 
+// A real number as typed in the page's language: all its digits, a decimal comma in Swedish.
+function decimalText(v) {
+  return app.lang === "sv" ? String(v).replace(".", ",") : String(v);
+}
+
 function parameterValue(scenario, spec) {
   const section = scenario[spec.section] || {};
   return spec.name in section ? section[spec.name] : spec.default;
@@ -33,15 +38,26 @@ function control(scenario, spec, prefix = "") {
     input = el("input", {id, type: "checkbox"});
     input.checked = value;
     input.addEventListener("change", () => setParameter(scenario, spec, input.checked));
-  } else {
-    input = el("input", {id, type: "number", min: spec.low, max: spec.high,
-                         step: spec.kind === "integer" ? 1 : "any",
+  } else if (spec.kind === "integer") {
+    input = el("input", {id, type: "number", min: spec.low, max: spec.high, step: 1,
                          placeholder: value === null ? t("derived") : ""});
     if (value !== null) input.value = value;
     input.addEventListener("change", () => {
       const text = input.value.trim();
       // Integers stay integers in JSON: 30000, not 30000.0.
       setParameter(scenario, spec, text === "" ? null : Number(text));
+    });
+  } else {
+    // A text field, so that a real number is written and read in the page's language (0,3 in
+    // Swedish); what does not read as a number goes to the server as typed, which names the
+    // field in its refusal.
+    input = el("input", {id, type: "text", inputmode: "decimal", size: 8,
+                         placeholder: value === null ? t("derived") : ""});
+    if (value !== null) input.value = decimalText(value);
+    input.addEventListener("change", () => {
+      const text = input.value.trim();
+      const number = Number(text.replace(",", ".").replace("−", "-"));
+      setParameter(scenario, spec, text === "" ? null : (Number.isFinite(number) ? number : text));
     });
   }
   // The model's constants are for researchers: a Swedish name and the dictionary key in

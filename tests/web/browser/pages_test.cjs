@@ -215,18 +215,23 @@ async function desktop(url, work) {
           `Swedish: ${fieldLabels.length} controls, none labelled with a raw name`);
     const unnamed = parameters.parameters.filter((p) => p.section === "model" && !i18n.model("sv", p.name));
     check(unnamed.length === 0, `Swedish: every model constant has a Swedish name (${unnamed.map((p) => p.name).join(", ")})`);
+    check(await page.inputValue("[id='p-strategy.private_socializing']") === "0,3",
+          "Swedish: a real number is written with a decimal comma in its field");
     const svEvents = await eventOptions();
     check(svEvents.includes("Majoritetsskifte") && !svEvents.includes("Maktskifte"), "Swedish: one word for a majority shift");
 
     // (a) Build and run: the same scenario and seed as the CLI's.
     const scenarioFile = path.join(work, "scenario.toml");
     fs.writeFileSync(scenarioFile,
-      '[run]\nstart = "2010-01"\nyears = 3\nreplicates = 12\nseed = 5\n\n[strategy]\nfoundation = "roles"\n');
+      '[run]\nstart = "2010-01"\nyears = 3\nreplicates = 12\nseed = 5\n\n[strategy]\nfoundation = "roles"\n' +
+      'private_socializing = 0.6\n');
     const cli = cliRunFile(scenarioFile, path.join(work, "out"));
     await page.fill("#run-years", "3");
     await page.fill("#run-replicates", "12");
     await page.fill("#run-seed", "5");
     await page.selectOption("[id='p-strategy.foundation']", "roles");
+    await page.fill("[id='p-strategy.private_socializing']", "0,6");
+    await page.locator("[id='p-strategy.private_socializing']").blur();
     await page.locator("#run-seed").blur();
     await page.click("[data-testid=run]");
     await waitForResults(page, "summary");
@@ -447,6 +452,8 @@ async function phone(url, work) {
     await setLanguage(page, "en");
     const units = (await page.locator("fieldset .unit").allTextContents()).join(" | ");
     check(/residents · a whole number 500–2000000/.test(units), "English: the population's unit and range");
+    check(await page.inputValue("[id='p-strategy.private_socializing']") === "0.3",
+          "English: a real number is written with a decimal point in its field");
     const labels = await page.locator(".field label").allTextContents();
     check(labels.every((l) => !/_/.test(l)), `English: ${labels.length} controls, none labelled with a raw name`);
     check(JSON.stringify(await page.locator("[id='p-strategy.role_dialogue'] option").allTextContents()) ===
