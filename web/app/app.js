@@ -171,7 +171,7 @@ export function errorText(e) {
     const own = `${fieldLabel(e.field)}: ${t("badValue")}${allowed ? ` ${t("allowed")}: ${allowed}.` : ""}`;
     return app.lang === "en" ? `${own} (${e.message})` : own;
   }
-  const general = t(`error_${e.code}`);
+  const general = t(`error_${e.code}` in texts[app.lang] ? `error_${e.code}` : "error_error");
   return app.lang === "en" ? `${general} (${e.message})` : general;
 }
 

@@ -117,11 +117,19 @@ function eventControls(scenario, container) {
       eventControls(scenario, container);
     });
     const extra = types[event.type].keys.map((k) => {
-      const input = el("input", {type: "number", min: k.low, max: k.high, id: `event-${i}-${k.name}`,
-                                 step: k.kind === "integer" ? 1 : "any", "aria-label": t(k.name)});
-      input.value = event[k.name] ?? k.default;
-      input.addEventListener("change", () => { event[k.name] = Number(input.value); save(); });
-      return el("label", {}, `${t(k.name)} `, input);
+      const integer = k.kind === "integer";
+      const input = integer
+        ? el("input", {type: "number", min: k.low, max: k.high, step: 1})
+        : el("input", {type: "text", inputmode: "decimal", size: 5});
+      input.id = `event-${i}-${k.name}`;
+      input.setAttribute("aria-label", t(k.name));
+      input.value = integer ? (event[k.name] ?? k.default) : decimalText(event[k.name] ?? k.default);
+      input.addEventListener("change", () => {
+        const number = Number(input.value.trim().replace(",", ".").replace("−", "-"));
+        event[k.name] = Number.isFinite(number) ? number : input.value;
+        save();
+      });
+      return el("label", {}, `${t(k.name)} `, input, el("small", {class: "unit", text: ` ${allowedText(k)}`}));
     });
     const remove = el("button", {type: "button", text: t("remove"), onclick: () => {
       scenario.events.splice(i, 1);

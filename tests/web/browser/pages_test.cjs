@@ -219,6 +219,11 @@ async function desktop(url, work) {
           "Swedish: a real number is written with a decimal comma in its field");
     const svEvents = await eventOptions();
     check(svEvents.includes("Majoritetsskifte") && !svEvents.includes("Maktskifte"), "Swedish: one word for a majority shift");
+    await page.click("[data-testid=add-event]");
+    await page.selectOption("#event-0-type", "environment_shock");
+    check(await page.inputValue("#event-0-size") === "0,3", "Swedish: an event's size with a decimal comma, its default from /api/parameters");
+    check(/tal 0–1/.test(await page.textContent(".event")), "Swedish: an event's range in words");
+    await page.locator(".event button").first().click();
 
     // (a) Build and run: the same scenario and seed as the CLI's.
     const scenarioFile = path.join(work, "scenario.toml");
