@@ -41,6 +41,9 @@ table.samspel-summary th, table.samspel-summary td { padding: 0.2rem 0.7rem;
        border-bottom: 1px solid #e3e3e3; text-align: left; }
 table.samspel-summary td.number { text-align: right; font-variant-numeric: tabular-nums;
        white-space: nowrap; }
+table.samspel-summary td.better { color: #1d6b2a; font-weight: 600; }
+table.samspel-summary td.worse { color: #a12a1a; font-weight: 600; }
+table.samspel-summary small.about { color: #666; }
 .samspel-chart { margin: 0.8rem 0 1.4rem; }
 pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; }
 )";

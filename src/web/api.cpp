@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -138,20 +139,93 @@ std::string leading_comment(std::string_view text) {
   return out;
 }
 
+// What the app shows of a preset: short names and descriptions in both languages, in the order
+// a reader meets them (the common case first, then the four strategies from least to most
+// organised, then the report's municipalities, then the warning). A file missing here is
+// listed last under its scenario name and file comment (a test checks none is missing).
+struct PresetText {
+  std::string_view file;
+  std::string_view name_sv;
+  std::string_view name_en;
+  std::string_view about_sv;
+  std::string_view about_en;
+};
+
+constexpr PresetText kPresetTexts[] = {
+    {"default.toml", "Medelstor kommun", "Mid-size municipality",
+     "30 000 invånare och sex förvaltningar. Samarbetet vilar på förtroende och personkemi, "
+     "som i de flesta kommuner. Fyra mandatperioder från 2010.",
+     "30,000 residents and six departments. Cooperation rests on trust and personal chemistry, "
+     "as in most municipalities. Four terms from 2010."},
+    {"strategy_chemistry.toml", "Strategi: personkemi", "Strategy: personal chemistry",
+     "Samma kommun; samarbetet bygger på förtroende och kemi, utan rollbeskrivningar eller "
+     "rolldialog.",
+     "The same municipality; cooperation built on trust and chemistry, without role "
+     "descriptions or role dialogue."},
+    {"strategy_roles.toml", "Strategi: roller på papperet", "Strategy: roles on paper",
+     "Skrivna rollbeskrivningar som aldrig diskuteras.",
+     "Written role descriptions that are never talked through."},
+    {"strategy_roles_at_start.toml", "Strategi: roller vid start", "Strategy: roles at the start",
+     "Rollerna diskuteras när ett nytt par börjar arbeta ihop, sedan aldrig igen.",
+     "Roles are talked through when a new pair starts working together, never again."},
+    {"strategy_discussed_roles.toml", "Strategi: genomdiskuterade roller",
+     "Strategy: discussed roles",
+     "Rapportens rekommendation: rollerna diskuteras vid start och sedan varje år.",
+     "The report's recommendation: roles talked through at the start and then every year."},
+    {"municipality_chemistry.toml", "Kommun 1: kemi", "Municipality 1: chemistry",
+     "Den första besökta kommunen i rapporten: förtroende och personkemi, inga rollbeskrivningar "
+     "och inga regelbundna möten (s. 19–25).",
+     "The report's first visited municipality: trust and chemistry, no role descriptions and no "
+     "regular meetings (pp. 19–25)."},
+    {"municipality_roles.toml", "Kommun 2: roller", "Municipality 2: roles",
+     "Den andra besökta kommunen: roller och respekt för roller, diskuterade när KSO tillträdde, "
+     "inget privat umgänge (s. 19–25).",
+     "The second visited municipality: roles and respect for roles, talked through when the KSO "
+     "took office, no private socialising (pp. 19–25)."},
+    {"municipality_pragmatic.toml", "Kommun 3: pragmatism", "Municipality 3: pragmatism",
+     "Den tredje, ganska stora kommunen: tydliga gränser, kompromisser och starka nämnder "
+     "(s. 19–25).",
+     "The third, fairly large municipality: clear boundaries, compromise and strong committees "
+     "(pp. 19–25)."},
+    {"stagnation.toml", "Stagnation", "Stagnation",
+     "En stabil, nära ledning som slutar samtala – och hur det kan sluta i konflikt "
+     "(s. 15–18, 26).",
+     "A stable, close leadership that stops talking – and how that can end in conflict "
+     "(pp. 15–18, 26)."},
+};
+
 json presets_json() {
   constexpr std::string_view kPrefix = "presets/";
   json out = json::array();
+  json unknown = json::array();
   for (const auto& asset : assets::all()) {
     if (!asset.name.starts_with(kPrefix)) continue;
     json scenario = io::scenario_text_to_json(asset.bytes, asset.name);
     // Population studies need a data file and a results store: the CLI's job.
     if (scenario.contains("population")) continue;
     std::string file(asset.name.substr(kPrefix.size()));
-    out.push_back({{"file", file},
-                   {"name", scenario.value("name", file)},
-                   {"about", leading_comment(asset.bytes)},
-                   {"scenario", scenario}});
+    const std::string name = scenario.value("name", file);
+    const std::string comment = leading_comment(asset.bytes);
+    const auto* text = std::find_if(std::begin(kPresetTexts), std::end(kPresetTexts),
+                                    [&](const PresetText& p) { return p.file == file; });
+    const bool known = text != std::end(kPresetTexts);
+    json entry = {{"file", file},
+                  {"name", name},
+                  {"about", comment},
+                  {"name_sv", known ? std::string(text->name_sv) : name},
+                  {"name_en", known ? std::string(text->name_en) : name},
+                  {"about_sv", known ? std::string(text->about_sv) : comment},
+                  {"about_en", known ? std::string(text->about_en) : comment},
+                  {"order", known ? text - std::begin(kPresetTexts)
+                                  : static_cast<std::ptrdiff_t>(std::size(kPresetTexts))},
+                  {"scenario", scenario}};
+    (known ? out : unknown).push_back(std::move(entry));
   }
+  std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return a["order"].get<std::ptrdiff_t>() < b["order"].get<std::ptrdiff_t>();
+  });
+  for (auto& p : unknown)
+    out.push_back(std::move(p));
   return out;
 }
 
@@ -185,10 +259,52 @@ class ScratchFile {
   std::filesystem::path path_;
 };
 
+// A stable code per status, so a client can say what went wrong in its own language.
+std::string_view error_code(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+    case 414:
+    case 431:
+      return "too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 429:
+      return "busy";
+    default:
+      return status >= 500 ? "internal" : "error";
+  }
+}
+
+// The field an error names: its leading "key: " segments joined, "scenario: run.years: ..."
+// naming "scenario.run.years"; a segment is a key when it holds no space or quote. None when the
+// message does not start with a key.
+json error_field(std::string_view message) {
+  std::string field;
+  for (;;) {
+    const auto colon = message.find(": ");
+    if (colon == std::string_view::npos || colon == 0) break;
+    const std::string_view segment = message.substr(0, colon);
+    if (segment.find_first_of(" \"'") != std::string_view::npos) break;
+    if (!field.empty()) field += '.';
+    field += segment;
+    message.remove_prefix(colon + 2);
+  }
+  return field.empty() ? json(nullptr) : json(field);
+}
+
 }  // namespace
 
 Response error_response(int status, std::string_view message) {
-  const json body = {{"error", io::shortened(message)}};
+  const std::string text = io::shortened(message);
+  const json body = {{"error", text}, {"code", error_code(status)}, {"field", error_field(text)}};
   return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 

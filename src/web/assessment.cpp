@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -176,39 +177,27 @@ json summary(const PerRun& values) {
       {"n", finite.size()}, {"mean", number(s.mean)}, {"standard_error", number(s.standard_error)}};
 }
 
-// Where the answers lie between the discussed-roles archetype (0) and the stagnating one (1).
-// Undefined (null) when the archetypes' paired difference is not significant (its 95% interval
-// holds 0): the model then does not tell them apart for this municipality.
+// Where the answers lie between the discussed-roles archetype (0) and the stagnating one (1),
+// read off the same means the table shows, so the level can never be computed from numbers the
+// reader does not see. Undefined (null) when the archetypes' paired difference is not
+// significant (its 95% interval holds 0): the model then does not tell them apart for this
+// municipality.
 json indicator(const PerRun& yours, const PerRun& stagnating, const PerRun& discussed) {
   const auto gap = engine::paired_difference(discussed, stagnating);
-  const auto own = engine::paired_difference(discussed, yours);
   json out = {{"yours", summary(yours)},
               {"stagnating", summary(stagnating)},
               {"discussed_roles", summary(discussed)},
               {"archetype_difference",
                {{"mean", number(gap.mean)}, {"low", number(gap.low)}, {"high", number(gap.high)}}}};
-  const bool separated = gap.n > 1 && (gap.low > 0 || gap.high < 0);
-  out["position"] = separated ? number(own.mean / gap.mean) : json(nullptr);
+  const json& y = out["yours"]["mean"];
+  const json& s = out["stagnating"]["mean"];
+  const json& d = out["discussed_roles"]["mean"];
+  const bool separated = gap.n > 1 && (gap.low > 0 || gap.high < 0) && !y.is_null() &&
+                         !s.is_null() && !d.is_null() && s.get<double>() != d.get<double>();
+  out["position"] =
+      separated ? number((y.get<double>() - d.get<double>()) / (s.get<double>() - d.get<double>()))
+                : json(nullptr);
   return out;
-}
-
-// Thirds of the distance between the archetypes: a presentation of `position`, not a finding.
-json level(const json& position) {
-  if (position.is_null()) return nullptr;
-  const double p = position.get<double>();
-  return p < 1.0 / 3 ? "low" : (p < 2.0 / 3 ? "medium" : "high");
-}
-
-json mean_position(std::initializer_list<const json*> indicators) {
-  double sum = 0;
-  int n = 0;
-  for (const json* i : indicators) {
-    if (!i->at("position").is_null()) {
-      sum += i->at("position").get<double>();
-      ++n;
-    }
-  }
-  return n > 0 ? json(sum / n) : json(nullptr);
 }
 
 // The answers' assignments as a scenario object, for the build page.
@@ -247,6 +236,30 @@ json scenario_json(const io::Scenario& s, const std::vector<std::string_view>& c
 }
 
 }  // namespace
+
+// Each position is clamped first: beyond an archetype is "as far as that archetype", and one
+// indicator far outside the pair (a small gap in the denominator) must not outvote the others.
+// The majority rule keeps a level from contradicting the table it stands above.
+json group_level(const std::vector<json>& positions) {
+  double sum = 0;
+  int n = 0;
+  int stagnating_side = 0;
+  int discussed_side = 0;
+  for (const json& position : positions) {
+    if (position.is_null()) continue;
+    const double p = std::clamp(position.get<double>(), 0.0, 1.0);
+    sum += p;
+    ++n;
+    stagnating_side += p > 0.5 ? 1 : 0;
+    discussed_side += p < 0.5 ? 1 : 0;
+  }
+  if (n == 0) return {{"position", nullptr}, {"level", nullptr}};
+  const double mean = sum / n;
+  std::string level = mean < 1.0 / 3 ? "low" : (mean < 2.0 / 3 ? "medium" : "high");
+  if (level == "high" && 2 * stagnating_side <= n) level = "medium";
+  if (level == "low" && 2 * discussed_side <= n) level = "medium";
+  return {{"position", mean}, {"level", level}};
+}
 
 io::Scenario assessment_scenario(const json& answers) {
   const auto chosen = chosen_options(answers);
@@ -294,18 +307,21 @@ std::string run_assessment(const json& answers, unsigned threads, const Jobs::Pr
                     {"lockins_new_pair", ind(&Indicators::lockins_new_pair)},
                     {"recovery_months", ind(&Indicators::recovery)}};
   // recovery_months (over the recovered runs only: biased) is not part of the level.
-  fragility["position"] =
-      mean_position({&fragility["drop"], &fragility["unrecovered_24"],
-                     &fragility["restricted_recovery_months"], &fragility["lockins_new_pair"]});
-  fragility["level"] = level(fragility["position"]);
+  const json fragility_level =
+      group_level({fragility["drop"]["position"], fragility["unrecovered_24"]["position"],
+                   fragility["restricted_recovery_months"]["position"],
+                   fragility["lockins_new_pair"]["position"]});
+  fragility["position"] = fragility_level["position"];
+  fragility["level"] = fragility_level["level"];
   json stagnation = {{"fit_change", ind(&Indicators::fit_change)},
                      {"diversity_change", ind(&Indicators::diversity_change)},
                      {"consensus_end", ind(&Indicators::consensus_end)},
                      {"shifts_per_election", ind(&Indicators::shifts_per_election)}};
-  stagnation["position"] =
-      mean_position({&stagnation["fit_change"], &stagnation["diversity_change"],
-                     &stagnation["consensus_end"], &stagnation["shifts_per_election"]});
-  stagnation["level"] = level(stagnation["position"]);
+  const json stagnation_level = group_level(
+      {stagnation["fit_change"]["position"], stagnation["diversity_change"]["position"],
+       stagnation["consensus_end"]["position"], stagnation["shifts_per_election"]["position"]});
+  stagnation["position"] = stagnation_level["position"];
+  stagnation["level"] = stagnation_level["level"];
 
   json chosen_json = json::object();
   for (std::size_t q = 0; q < questions().size(); ++q)

@@ -184,12 +184,41 @@ TEST(Api, TraversalAndUnknownPathsAre404) {
   EXPECT_FALSE(static_asset_name("/app/%2e%2e/index.html"));
 }
 
+TEST(Api, ErrorsCarryACodeAndTheField) {
+  Api api(Limits{});
+  const Response r = api.handle("POST", "/api/runs", R"({"scenario": {"run": {"years": 0}}})");
+  ASSERT_EQ(r.status, 400);
+  const json body = json::parse(r.body);
+  EXPECT_EQ(body["code"], "bad_request");
+  ASSERT_TRUE(body["field"].is_string()) << r.body;
+  EXPECT_EQ(body["field"], "scenario.run.years") << r.body;
+  const json missing = json::parse(api.handle("GET", "/api/nothing", "").body);
+  EXPECT_EQ(missing["code"], "not_found");
+  EXPECT_TRUE(missing["field"].is_null());
+}
+
+TEST(Api, PresetsAreInTheirOrder) {
+  Api api(Limits{});
+  const json presets = body_of(api.handle("GET", "/api/presets", ""));
+  ASSERT_FALSE(presets.empty());
+  EXPECT_EQ(presets.front()["file"], "default.toml");
+  for (std::size_t i = 1; i < presets.size(); ++i)
+    EXPECT_LT(presets[i - 1]["order"], presets[i]["order"]) << presets[i]["file"];
+}
+
 TEST(Api, PresetsAreValidScenarios) {
   Api api(Limits{});
   const json presets = body_of(api.handle("GET", "/api/presets", ""));
   ASSERT_GE(presets.size(), 8u);
   for (const auto& p : presets) {
     EXPECT_FALSE(p["about"].get<std::string>().empty()) << p["file"];
+    // Every preset has its own short names and descriptions in both languages, and a place in
+    // the order (none falls through to its scenario name and file comment).
+    for (const char* key : {"name_sv", "name_en", "about_sv", "about_en"}) {
+      EXPECT_FALSE(p[key].get<std::string>().empty()) << p["file"] << " " << key;
+      EXPECT_LT(p[key].get<std::string>().size(), 240u) << p["file"] << " " << key;
+    }
+    EXPECT_NE(p["about_sv"], p["about"]) << p["file"];
     EXPECT_NO_THROW(io::validate(io::scenario_from_json(p["scenario"], "preset"))) << p["file"];
   }
 }

@@ -146,6 +146,18 @@ void expect_level_agrees_with_table(const json& group, std::initializer_list<con
   }
 }
 
+// One row far beyond an archetype does not outvote the others, and a level is "high" or "low"
+// only with a majority of the rows on its side.
+TEST(Assessment, GroupLevelClampsAndNeedsAMajority) {
+  EXPECT_EQ(group_level({json(12.0), json(0.0), json(0.1), json(0.2)})["level"], "low");
+  EXPECT_DOUBLE_EQ(group_level({json(12.0), json(0.0), json(0.1), json(0.2)})["position"], 0.325);
+  EXPECT_EQ(group_level({json(0.45), json(0.45), json(1.0), json(1.0)})["level"], "medium");
+  EXPECT_EQ(group_level({json(0.55), json(0.9), json(1.0), json(-3.0)})["level"], "medium");
+  EXPECT_EQ(group_level({json(0.7), json(0.9), json(1.0), json(0.4)})["level"], "high");
+  EXPECT_EQ(group_level({json(-2.0), json(0.1), json(nullptr), json(0.2)})["level"], "low");
+  EXPECT_TRUE(group_level({json(nullptr), json(nullptr)})["level"].is_null());
+}
+
 TEST(Assessment, LevelsNeverContradictTheTable) {
   const json answer_sets[] = {
       {{"roles", "no"}, {"role_talk", "never"}, {"private", "often"}},

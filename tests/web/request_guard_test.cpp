@@ -47,8 +47,9 @@ TEST(RequestGuard, RefusesOtherSites) {
       refuse_cross_site({"GET", "evil.example", std::nullopt, std::nullopt}, kHosts);
   ASSERT_TRUE(refusal);
   EXPECT_EQ(refusal->body,
-            R"x({"error":"Host: \"evil.example\" is not this server; allowed: localhost:8080, )x"
-            R"x(127.0.0.1:8080 (open the app at the address samspel serve prints)"})x");
+            R"x({"code":"forbidden","error":"Host: \"evil.example\" is not this server; )x"
+            R"x(allowed: localhost:8080, 127.0.0.1:8080 (open the app at the address samspel )x"
+            R"x(serve prints)","field":"Host"})x");
 }
 
 TEST(RequestGuard, DecodesPaths) {

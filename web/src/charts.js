@@ -125,10 +125,10 @@
       { field: 'month', title: i18n().t(lang, 'month') },
       ...(multi ? [{ field: 'series', title: i18n().t(lang, 'value') }] : []),
       { field: 'q50', title: i18n().t(lang, 'median'), format: '.3f' },
-      { field: 'q25', title: 'q25', format: '.3f' },
-      { field: 'q75', title: 'q75', format: '.3f' },
-      { field: 'q05', title: 'q05', format: '.3f' },
-      { field: 'q95', title: 'q95', format: '.3f' },
+      { field: 'q25', title: i18n().t(lang, 'q25'), format: '.3f' },
+      { field: 'q75', title: i18n().t(lang, 'q75'), format: '.3f' },
+      { field: 'q05', title: i18n().t(lang, 'q05'), format: '.3f' },
+      { field: 'q95', title: i18n().t(lang, 'q95'), format: '.3f' },
     ];
     return [
       {
@@ -262,14 +262,20 @@
     const rows = [];
     for (const d of doc.differences || []) {
       for (const m of d.measures) {
-        if (!wanted.includes(m.name) || m.mean === null) continue;
+        if (!wanted.includes(m.name) || m.mean === null || frozen(doc, m.name)) continue;
         rows.push({ measure: i18n().measure(lang, m.name), variant: `[${d.variant}] ${d.label}`,
           mean: m.mean, low: m.low === null ? m.mean : m.low,
-          high: m.high === null ? m.mean : m.high, n: m.n });
+          high: m.high === null ? m.mean : m.high, n: m.n,
+          verdict: i18n().t(lang, verdict(m.name, m) || 'noVerdict') });
       }
     }
     if (!rows.length) return Promise.resolve(null);
     const x = { type: 'quantitative', title: i18n().t(lang, 'difference') };
+    // Green when better, red when worse, as in the tables.
+    const judged = { field: 'verdict', type: 'nominal',
+      scale: { domain: ['better', 'worse', 'noVerdict'].map((k) => i18n().t(lang, k)),
+        range: ['#1d6b2a', '#a12a1a', colors[0]] },
+      legend: { title: null, orient: 'top' } };
     return embed(el, {
       data: { values: rows },
       facet: { field: 'measure', type: 'nominal', title: null,
@@ -281,16 +287,17 @@
         layer: [
           { mark: { type: 'rule', color: '#888888', strokeDash: [3, 3] },
             encoding: { x: { datum: 0, type: 'quantitative' } } },
-          { mark: { type: 'rule', strokeWidth: 2, color: colors[0] },
+          { mark: { type: 'rule', strokeWidth: 2 },
             encoding: { y: { field: 'variant', type: 'nominal', title: null },
-              x: { field: 'low', ...x }, x2: { field: 'high' } } },
-          { mark: { type: 'point', filled: true, size: 50, color: colors[0] },
+              x: { field: 'low', ...x }, x2: { field: 'high' }, color: judged } },
+          { mark: { type: 'point', filled: true, size: 50 },
             encoding: { y: { field: 'variant', type: 'nominal', title: null },
-              x: { field: 'mean', ...x },
+              x: { field: 'mean', ...x }, color: judged,
               tooltip: [{ field: 'variant', title: i18n().t(lang, 'variant') },
                 { field: 'mean', title: i18n().t(lang, 'difference'), format: '.4g' },
-                { field: 'low', title: '2.5%', format: '.4g' },
-                { field: 'high', title: '97.5%', format: '.4g' }, { field: 'n', title: 'n' }] } },
+                { field: 'low', title: i18n().t(lang, 'ciLow'), format: '.4g' },
+                { field: 'high', title: i18n().t(lang, 'ciHigh'), format: '.4g' },
+                { field: 'verdict', title: ' ' }, { field: 'n', title: 'n' }] } },
         ],
       },
       resolve: { scale: { x: 'independent' } },
@@ -329,8 +336,8 @@
           tooltip: [{ field: 'series', title: i18n().t(lang, 'variant') },
             { field: 'month', title: i18n().t(lang, 'month') },
             { field: 'mean', title: i18n().t(lang, 'difference'), format: '.3f' },
-            { field: 'low', title: '2.5%', format: '.3f' },
-            { field: 'high', title: '97.5%', format: '.3f' }] } },
+            { field: 'low', title: i18n().t(lang, 'ciLow'), format: '.3f' },
+            { field: 'high', title: i18n().t(lang, 'ciHigh'), format: '.3f' }] } },
       ...markerLayers(doc, lang),
     ];
     return embed(el, { title: i18n().metric(lang, metric), width: opts.width || 640,
@@ -425,10 +432,67 @@
     }, lang);
   }
 
+  // One number format per language, the same as the app's (i18n.number).
   function format(lang, v) {
     if (v === null || v === undefined) return '–';
-    const text = Math.abs(v) >= 100 ? v.toFixed(0) : Number(v.toPrecision(3)).toString();
-    return lang === 'sv' ? text.replace('.', ',').replace('-', '−') : text;
+    return i18n().number(lang, v, Math.abs(v) >= 100 ? 0 : 3);
+  }
+
+  // A measure that cannot move in this document: every configuration has the same mean and no
+  // spread, or no value at all. Such a row would read as a finding; it is left out and counted.
+  function frozen(doc, name) {
+    // In a comparison, a measure whose paired difference is exactly zero in every replicate of
+    // every variant does not respond to what the variants change.
+    const diffs = (doc.differences || []).map((d) => (d.measures || []).find((x) => x.name === name));
+    if (diffs.length > 0 && diffs.every((d) => d && d.mean === 0 && d.low === 0 && d.high === 0)) {
+      return true;
+    }
+    const values = [];
+    for (const c of doc.configurations || []) {
+      const m = (c.measures || []).find((x) => x.name === name);
+      if (!m || m.mean === null || m.mean === undefined) continue;
+      if (m.low !== undefined && m.low !== null && m.high !== m.low) return false;
+      if (m.q05 !== undefined && m.q05 !== null && m.q95 !== m.q05) return false;
+      values.push(m.mean);
+    }
+    return values.every((v) => v === values[0]);
+  }
+
+  // The measure's label with what it means (and which way is better) in a smaller line.
+  function measureCell(row, lang, name) {
+    const cell = row.insertCell();
+    cell.className = 'measure';
+    const label = document.createElement('span');
+    label.textContent = i18n().measure(lang, name);
+    cell.appendChild(label);
+    const about = i18n().about(lang, name);
+    if (about) {
+      const small = document.createElement('small');
+      small.className = 'about';
+      small.textContent = about;
+      cell.appendChild(document.createElement('br'));
+      cell.appendChild(small);
+    }
+    return cell;
+  }
+
+  // "better", "worse" or "" for a paired difference: only when its 95% interval excludes 0 and
+  // the measure has a better direction.
+  function verdict(name, d) {
+    const way = i18n().better(name);
+    if (!way || !d || d.mean === null || d.low === null || d.high === null) return '';
+    if (d.low <= 0 && d.high >= 0) return '';
+    const up = d.mean > 0;
+    return (up === (way === 'higher')) ? 'better' : 'worse';
+  }
+
+  // Names the measures left out, so that nothing disappears unsaid.
+  function hiddenNote(el, lang, names) {
+    if (!names.length) return;
+    const p = document.createElement('p');
+    p.className = 'note hidden-measures';
+    p.textContent = `${i18n().t(lang, 'hiddenMeasures')}: ${names.map((n) => i18n().measure(lang, n)).join('; ')}.`;
+    el.appendChild(p);
   }
 
   function summaryTable(el, doc, opts = {}) {
@@ -445,25 +509,31 @@
       head.appendChild(th);
     }
     const byName = new Map(((configuration && configuration.measures) || []).map((m) => [m.name, m]));
+    const hidden = [];
     for (const name of wanted) {
       const m = byName.get(name);
       if (!m) continue;
+      if (frozen(doc, name)) {
+        hidden.push(name);
+        continue;
+      }
       const row = table.insertRow();
       row.dataset.measure = name;
+      measureCell(row, lang, name);
       const cells = [
-        i18n().measure(lang, name),
         format(lang, m.mean),
         m.low === undefined ? '–' : `[${format(lang, m.low)}, ${format(lang, m.high)}]`,
         m.q05 === undefined ? '–' : `[${format(lang, m.q05)}, ${format(lang, m.q95)}]`,
         String(m.n),
       ];
-      cells.forEach((text, k) => {
+      cells.forEach((text) => {
         const td = row.insertCell();
         td.textContent = text;
-        if (k > 0) td.className = 'number';
+        td.className = 'number';
       });
     }
     el.appendChild(table);
+    hiddenNote(el, lang, hidden);
     return table;
   }
 
@@ -488,10 +558,15 @@
       if (v > 0) th(`[${v}] − [0] (${i18n().t(lang, 'ci95short')})`, c.label);
     });
     const find = (list, name) => (list || []).find((m) => m.name === name);
+    const hidden = [];
     for (const name of wanted) {
+      if (frozen(doc, name)) {
+        hidden.push(name);
+        continue;
+      }
       const row = table.insertRow();
       row.dataset.measure = name;
-      row.insertCell().textContent = i18n().measure(lang, name);
+      measureCell(row, lang, name);
       doc.configurations.forEach((c, v) => {
         const m = find(c.measures, name);
         const mean = row.insertCell();
@@ -500,18 +575,31 @@
         if (v === 0) return;
         const d = find(doc.differences[v - 1] && doc.differences[v - 1].measures, name);
         const diff = row.insertCell();
-        diff.className = 'number';
+        const judged = verdict(name, d);
+        diff.className = `number ${judged}`.trim();
+        diff.dataset.verdict = judged || 'none';
+        const arrow = d && d.mean !== null && judged ? (d.mean > 0 ? '▲ ' : '▼ ') : '';
         diff.textContent = d && d.mean !== null
-          ? `${d.mean > 0 ? '+' : ''}${format(lang, d.mean)} [${format(lang, d.low)}, ${format(lang, d.high)}]`
+          ? `${arrow}${d.mean > 0 ? '+' : ''}${format(lang, d.mean)} [${format(lang, d.low)}, ${format(lang, d.high)}]`
           : '–';
+        if (judged) diff.title = i18n().t(lang, judged);
       });
     }
     el.style.overflowX = 'auto';
     el.appendChild(table);
+    hiddenNote(el, lang, hidden);
+    if (doc.configurations.length > 1) {
+      const key = document.createElement('p');
+      key.className = 'note verdict-key';
+      key.textContent = i18n().t(lang, 'verdictKey');
+      el.appendChild(key);
+    }
     return table;
   }
 
   global.samspelCharts = {
+    format,
+    frozen,
     comparisonTable,
     fanChart,
     comparisonCharts,

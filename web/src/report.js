@@ -49,8 +49,8 @@
         const td = row.insertCell();
         td.className = 'number';
         const v = c[f];
-        const text = v === null ? '–' : (f === 'municipalities' ? String(v) : v.toFixed(3));
-        td.textContent = lang === 'sv' ? text.replace('.', ',') : text;
+        td.textContent = f === 'municipalities' && v !== null ? String(v)
+          : global.samspelI18n.number(lang, v, 3);
       }
     }
     parent.appendChild(table);

@@ -52,6 +52,12 @@ inline constexpr int kAssessmentReplicates = 100;
 inline constexpr int kAssessmentYears = 16;
 inline constexpr int kChangeMonth = 50;  // March of the fifth year: mid-term, as in the README
 
+// A group's level ("low", "medium", "high"; null without positions) and mean position from its
+// indicators' positions (0 = discussed roles, 1 = stagnating; null = not separable): each
+// clamped to [0, 1], thirds of their mean, "high" only when most lie above 1/2 and "low" only
+// when most lie below, else "medium". As {"position", "level"}.
+nlohmann::json group_level(const std::vector<nlohmann::json>& positions);
+
 // The scenario the answers make: the default municipality with every answer's assignments.
 // Throws BadRequest naming "answers.<question>" when an answer is unknown; unanswered questions
 // take their default option.
