@@ -121,6 +121,9 @@
       ['cooperation_kso_ceo', 'satisfaction'].forEach((metric, k) => {
         drawn.push(charts().populationCharts(box(pop), doc, { lang, metric, bars: k === 0 }));
       });
+    } else if (kind === 'sensitivity') {
+      const sens = section(main, 'sensitivity', lang, 'sensitivity', 'sensitivityNote');
+      drawn.push(global.samspelSensitivityCharts.sensitivityCharts(box(sens), doc, { lang }));
     } else if (kind === 'sweep') {
       const sweep = section(main, 'sweep', lang, 'sweep');
       drawn.push(charts().sweepCharts(box(sweep), doc, { lang }));
