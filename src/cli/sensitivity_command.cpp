@@ -95,8 +95,8 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
     ScenarioOptions named;
     named.scenario = o->scenario;
     options.store = store_path(named, o->store, "sensitivity");
-    const auto bar = progress_bar(1, "runs");
-    if (bar) {
+    // A bar on a terminal only; its total (the design's runs) is known once the design is made.
+    if (progress_bar(1, "runs")) {
       options.progress = [](std::size_t done, std::size_t total) {
         progress_bar(total, "runs")(done);
       };

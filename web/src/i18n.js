@@ -237,7 +237,8 @@
   // The sensitivity analysis's report (sensitivity_charts.js, report.js).
   Object.assign(labels.sv.ui, {
     kind_sensitivity: 'Känslighetsanalys', sensitivity: 'Vilka parametrar styr utfallen',
-    sensitivityNote: 'Sobol: S1 är den andel av utfallets varians som en parameter förklarar ensam, ST andelen den har del i med sina samspel; strecken är 95 % bootstrapintervall. Morris: μ* är den genomsnittliga absoluta effekten av att flytta parametern över hela sitt intervall (med 95 % intervall), σ effekternas spridning (olinjäritet eller samspel).',
+    sensitivityNoteSobol: 'S1 är den andel av utfallets varians som en parameter förklarar ensam, ST andelen den har del i med sina samspel; strecken är 95 % bootstrapintervall.',
+    sensitivityNoteMorris: 'μ* är den genomsnittliga absoluta effekten av att flytta parametern över hela sitt intervall, med sitt 95 % bootstrapintervall; σ är effekternas spridning (olinjäritet eller samspel).',
     sensitivityMorris: 'Morrisscreening av', sensitivitySobol: 'Sobolindex för',
     sensitivityParameters: 'parametrar', sensitivityPoints: 'punkter',
     sensitivityParameter: 'Parameter', sensitivityShare: 'Andel av variansen',
@@ -248,7 +249,8 @@
   });
   Object.assign(labels.en.ui, {
     kind_sensitivity: 'Sensitivity analysis', sensitivity: 'Which parameters drive the results',
-    sensitivityNote: 'Sobol’: S1 is the share of the output’s variance a parameter explains alone, ST the share it takes part in with its interactions; the lines are 95% bootstrap intervals. Morris: μ* is the mean absolute effect of moving the parameter over its whole range (with its 95% interval), σ the spread of the effects (non-linearity or interactions).',
+    sensitivityNoteSobol: 'S1 is the share of the output’s variance a parameter explains alone, ST the share it takes part in with its interactions; the lines are 95% bootstrap intervals.',
+    sensitivityNoteMorris: 'μ* is the mean absolute effect of moving the parameter over its whole range, with its 95% bootstrap interval; σ is the spread of the effects (non-linearity or interactions).',
     sensitivityMorris: 'Morris screening of', sensitivitySobol: 'Sobol’ indices of',
     sensitivityParameters: 'parameters', sensitivityPoints: 'points',
     sensitivityParameter: 'Parameter', sensitivityShare: 'Share of the variance',
