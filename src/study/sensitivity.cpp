@@ -15,6 +15,7 @@
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
 #include "samspel/model/model.hpp"
+#include "sensitivity_points.hpp"
 
 namespace samspel::study {
 
@@ -68,46 +69,6 @@ io::PointOutput summarise(const std::vector<double>& values) {
   }
   return {mean, squares / (n - 1), n};
 }
-
-// The points of the analysis: 0 is the base scenario itself, point p > 0 is row p - 1 of the
-// design. A Sobol' design is made row by row (engine::saltelli_row), so it is never held whole.
-class Points {
- public:
-  Points(const SensitivityOptions& options, int factors)
-      : morris_(options.method == io::Method::morris), factors_(factors) {
-    if (morris_) {
-      design_ = engine::morris_design(factors, options.points, options.levels, options.seed);
-      count_ = design_.points.size();
-    } else {
-      (void)engine::saltelli_row(factors, 0);  // refuses factors < 1 as the design would
-      if (options.points < 2) throw std::invalid_argument("Sobol' needs at least 2 samples");
-      count_ = static_cast<std::size_t>(options.points) * static_cast<std::size_t>(factors + 2);
-    }
-  }
-
-  std::size_t design_points() const { return count_; }
-  const engine::MorrisDesign& morris() const { return design_; }
-
-  // Unit coordinate of factor f at design point p > 0.
-  double unit(std::size_t p, int f) {
-    if (morris_) return design_.points.at(p - 1, f);
-    const auto per_sample = static_cast<std::size_t>(factors_ + 2);
-    const std::size_t sample = (p - 1) / per_sample;
-    if (sample != row_sample_) {
-      row_ = engine::saltelli_row(factors_, static_cast<int>(sample));
-      row_sample_ = sample;
-    }
-    return row_.at((p - 1) % per_sample, f);
-  }
-
- private:
-  bool morris_;
-  int factors_;
-  engine::MorrisDesign design_;
-  std::size_t count_ = 0;
-  engine::UnitDesign row_;
-  std::size_t row_sample_ = static_cast<std::size_t>(-1);
-};
 
 // Where the points' outputs go: the results store, or memory when there is none.
 class PointSink {
