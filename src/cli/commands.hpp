@@ -44,7 +44,9 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_report_command(CLI::App& app);
 Command add_validate_command(CLI::App& app, const std::string& command_line);
-Command add_sensitivity_command(CLI::App& app, const std::string& command_line);
+// Threads only: under MPI with more than one rank it refuses to start.
+Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
+                                const engine::Cluster& cluster);
 Command add_serve_command(CLI::App& app);
 
 }  // namespace samspel::cli

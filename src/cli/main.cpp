@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   const cli::Command march = cli::add_march_command(app, command_line, cluster);
   const cli::Command report = cli::add_report_command(app);
   const cli::Command validate = cli::add_validate_command(app, command_line);
-  const cli::Command sensitivity = cli::add_sensitivity_command(app, command_line);
+  const cli::Command sensitivity = cli::add_sensitivity_command(app, command_line, cluster);
   const cli::Command calibrate = cli::add_calibrate_command(app, command_line, cluster);
   const cli::Command serve = cli::add_serve_command(app);
   try {

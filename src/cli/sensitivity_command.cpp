@@ -39,20 +39,13 @@ struct SensitivityCliOptions {
   unsigned threads = 0;
   int top = 10;
   std::string out = "results/sensitivity";
+  std::string store;
 };
-
-bool is_validation_file(const std::string& path) {
-  try {
-    (void)io::load_validation(path);
-    return true;
-  } catch (const io::ScenarioError&) {
-    return false;
-  }
-}
 
 }  // namespace
 
-Command add_sensitivity_command(CLI::App& app, const std::string& command_line) {
+Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
+                                const engine::Cluster& cluster) {
   auto o = std::make_shared<SensitivityCliOptions>();
   auto* sub = app.add_subcommand(
       "sensitivity",
@@ -81,17 +74,38 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
       ->check(CLI::Range(1, 10'000))
       ->capture_default_str();
   sub->add_option("--out,-o", o->out, "Output directory")->capture_default_str();
-  return [o, command_line] {
+  sub->add_option("--store", o->store,
+                  "Results store, resumed by rerunning the command (default "
+                  "results/<scenario>-sensitivity.sqlite)");
+  return [o, command_line, &cluster] {
+    if (cluster.size() > 1) {
+      std::fprintf(stderr,
+                   "samspel: sensitivity runs on one process (--threads), not under MPI with %d "
+                   "ranks; allowed: samspel sensitivity without mpirun, or mpirun -n 1\n",
+                   cluster.size());
+      return kExitBadInput;
+    }
     study::SensitivityOptions options;
     options.method = o->method == "sobol" ? io::Method::sobol : io::Method::morris;
     options.points = o->points > 0 ? o->points : (options.method == io::Method::sobol ? 256 : 10);
     options.replicates = o->replicates;
     options.threads = o->threads;
+    options.scenario = o->scenario;
+    options.provenance = {std::string(version()), std::string(git_revision()), command_line};
+    ScenarioOptions named;
+    named.scenario = o->scenario;
+    options.store = store_path(named, o->store, "sensitivity");
+    // A bar on a terminal only; its total (the design's runs) is known once the design is made.
+    if (progress_bar(1, "runs")) {
+      options.progress = [](std::size_t done, std::size_t total) {
+        progress_bar(total, "runs")(done);
+      };
+    }
     io::SensitivityResult result;
     std::unique_ptr<io::StagedFolder> out;
     try {
       out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
-      const bool pattern = is_validation_file(o->scenario);
+      const bool pattern = io::is_validation_file(o->scenario);
       const io::ValidationSpec spec =
           pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
       const io::Scenario base = pattern ? spec.scenario : io::load_scenario(o->scenario);
@@ -122,7 +136,13 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line) 
     io::write_sensitivity_directory(out->path(), result, provenance);
     out->commit();
     fmt::print("{}", io::sensitivity_table(result, o->top));
+    if (result.resumed_runs > 0) {
+      fmt::print("\nresumed: {} of the {} runs' points were already stored\n", result.resumed_runs,
+                 result.runs);
+    }
     fmt::print("\nresults written to {}/ (sensitivity.csv, sensitivity.json)\n", o->out);
+    fmt::print("results store: {} (samspel report {} -o FILE.html)\n", options.store.string(),
+               options.store.string());
     return 0;
   };
 }

@@ -88,9 +88,9 @@ Factor parse_factor(std::string_view text) {
 std::string sensitivity_csv(const SensitivityResult& r) {
   const bool morris = r.method == Method::morris;
   std::string out = morris ? "output,factor,low,high,log,mu,mu_star,mu_star_low,mu_star_high,"
-                             "sigma,base_value,noise_share,opposite_sign\n"
+                             "sigma,base_value,noise_share,opposite_sign,undefined_points\n"
                            : "output,factor,low,high,log,s1,s1_low,s1_high,st,st_low,st_high,"
-                             "base_value,noise_share,opposite_sign\n";
+                             "base_value,noise_share,opposite_sign,undefined_points\n";
   for (const auto& o : r.outputs) {
     for (std::size_t f = 0; f < r.factors.size(); ++f) {
       const Factor& x = r.factors[f];
@@ -107,9 +107,10 @@ std::string sensitivity_csv(const SensitivityResult& r) {
                         csv_number(s.first_interval.high), csv_number(s.total),
                         csv_number(s.total_interval.low), csv_number(s.total_interval.high));
       }
-      out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key,
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key,
                          csv_number(x.low), csv_number(x.high), x.log ? 1 : 0, indices,
-                         csv_number(o.base_value), csv_number(o.noise_share), o.opposite_sign);
+                         csv_number(o.base_value), csv_number(o.noise_share), o.opposite_sign,
+                         o.undefined_points);
     }
   }
   return out;
@@ -159,8 +160,9 @@ std::string sensitivity_json(const SensitivityResult& r, const Provenance& p) {
     outputs.push_back({{"output", o.name},
                        {"base_value", json_number(o.base_value)},
                        {"noise_share", json_number(o.noise_share)},
-                       {"too_noisy", !(o.noise_share <= kNoiseWarning)},
+                       {"too_noisy", o.undefined_points == 0 && !(o.noise_share <= kNoiseWarning)},
                        {"opposite_sign", o.opposite_sign},
+                       {"undefined_points", o.undefined_points},
                        {"indices", indices}});
   }
   j["outputs"] = outputs;
@@ -174,8 +176,18 @@ std::string sensitivity_table(const SensitivityResult& r, int top) {
                   morris ? "Morris screening" : "Sobol' indices", r.factors.size(), r.design_points,
                   r.replicates, r.runs, r.seed);
   for (const auto& o : r.outputs) {
-    out += fmt::format("\n{}  (at the file's values {:+.4g}; opposite sign at {} of {} points)\n",
-                       o.name, o.base_value, o.opposite_sign, r.design_points);
+    out +=
+        fmt::format("\n{}  (at the file's values {}; opposite sign at {} of {} points)\n", o.name,
+                    std::isfinite(o.base_value) ? fmt::format("{:+.4g}", o.base_value)
+                                                : std::string("undefined"),
+                    o.opposite_sign, r.design_points);
+    if (o.undefined_points > 0) {
+      out += fmt::format(
+          "  UNDEFINED at {} of {} design points (fewer than two replicates had a value there): "
+          "no indices for this output\n",
+          o.undefined_points, r.design_points);
+      continue;
+    }
     if (!(o.noise_share <= kNoiseWarning)) {
       out += fmt::format(
           "  WARNING: replicate noise is {:.0f}% of the variance across points: the indices "

@@ -23,8 +23,15 @@
 #include "samspel/io/staged_folder.hpp"
 #include "samspel/io/store_check.hpp"
 #include "samspel/model/observation.hpp"
+#include "store_sqlite.hpp"
 
 namespace samspel::io {
+
+using store_sqlite::Db;
+using store_sqlite::fail;
+using store_sqlite::open_checked;
+using store_sqlite::Statement;
+using store_sqlite::text_column;
 
 namespace {
 
@@ -32,102 +39,11 @@ constexpr int kSchemaVersion = 1;
 constexpr const char* kTables[] = {"study", "configurations", "runs", "series", "run_series"};
 constexpr const char* kTableOrder[] = {"key", "id", "configuration, replicate"};
 
-// A reader that fails on a store that passed check_store has met damage the checks do not see
-// (a page or the schema altered): bad input, like any other. A writer's failure (a full disk) is
-// not the input's fault.
-[[noreturn]] void fail(sqlite3* db, const std::string& what) {
-  if (sqlite3_db_readonly(db, "main") == 1) {
-    const char* file = sqlite3_db_filename(db, "main");
-    throw one_line_error(fmt::format(
-        "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep or a "
-        "population run wrote it",
-        file != nullptr ? file : "results store", sqlite3_errmsg(db)));
-  }
-  throw std::runtime_error(fmt::format("results store: {}: {}", what, sqlite3_errmsg(db)));
-}
-
-// A prepared statement, finalised on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) fail(db, sql);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  void bind(int i, double v) {
-    if (std::isnan(v)) {
-      sqlite3_bind_null(stmt_, i);
-    } else {
-      sqlite3_bind_double(stmt_, i, v);
-    }
-  }
-  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void bind(int i, const std::string& v) {
-    sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  bool step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) fail(db_, "step");
-    return false;
-  }
-  void run() {
-    step();
-    sqlite3_reset(stmt_);
-  }
-  sqlite3_stmt* get() const { return stmt_; }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
 std::string placeholders(std::size_t n) {
   std::string s;
   for (std::size_t i = 0; i < n; ++i)
     s += i == 0 ? "?" : ", ?";
   return s;
-}
-
-sqlite3* open_db(const std::filesystem::path& path, int flags) {
-  sqlite3* db = nullptr;
-  // One thread at a time uses a connection (the study's writer): SQLite's own locking is waste.
-  flags |= SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    const std::string message = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    throw ScenarioError(
-        fmt::format("{}: cannot open the results store: {}", path.string(), message));
-  }
-  sqlite3_busy_timeout(db, 5000);
-  return db;
-}
-
-std::string text_column(sqlite3_stmt* s, int column) {
-  const auto* text = sqlite3_column_text(s, column);
-  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
-}
-
-using Db = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
-
-// A store opened for reading, refused unless it exists and holds what it says (store_check.hpp).
-Db open_checked(const std::filesystem::path& store, StoreShape& shape) {
-  std::error_code ignored;
-  if (!std::filesystem::is_regular_file(store, ignored))
-    throw ScenarioError(fmt::format("{}: no such results store", store.string()));
-  Db db(open_db(store, SQLITE_OPEN_READONLY), sqlite3_close);
-  shape = check_store(db.get(), store);
-  return db;
-}
-
-std::string study_value(sqlite3* db, const std::string& key) {
-  Statement s(db, "SELECT value FROM study WHERE key = ?");
-  s.bind(1, key);
-  if (!s.step()) return {};
-  const auto* text = sqlite3_column_text(s.get(), 0);
-  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
 }
 
 }  // namespace
@@ -172,62 +88,12 @@ std::string StudyDescription::identity() const {
 
 Store::Store(const std::filesystem::path& path, const StudyDescription& study)
     : path_(path), lock_(path), calendar_(study.calendar), kind_(study.kind), seed_(study.seed) {
-  const std::string identity = study.identity();
-  if (std::filesystem::exists(path)) {
-    db_ = open_db(path, SQLITE_OPEN_READWRITE);
-    std::string stored;
-    try {
-      stored = study_value(db_, "identity");
-    } catch (const std::exception&) {
-      stored.clear();
-    }
-    if (stored != identity) {
-      sqlite3_close(db_);
-      db_ = nullptr;
-      const std::string revision = [&] {
-        sqlite3* db = open_db(path, SQLITE_OPEN_READONLY);
-        std::string r;
-        try {
-          r = study_value(db, "git_revision");
-        } catch (const std::exception&) {
-        }
-        sqlite3_close(db);
-        return r;
-      }();
-      throw ScenarioError(fmt::format(
-          "{}: the store holds a different study{}; allowed: the same command and scenario as "
-          "made it (to resume), or a new --store path",
-          path.string(),
-          !revision.empty() && revision != study.git_revision
-              ? fmt::format(" (made by samspel {}, this is {})", revision, study.git_revision)
-              : ""));
-    }
-    // Resuming appends to what is there: a damaged or edited store is refused now, not read
-    // midway through the study (or by its report).
-    try {
-      check_store(db_, path);
-    } catch (...) {
-      sqlite3_close(db_);
-      db_ = nullptr;
-      throw;
-    }
-  } else {
-    // Build the new store under a temporary name: a store under its final name always has its
-    // schema and study description.
-    const std::filesystem::path temp = path.string() + ".new";
-    std::filesystem::remove(temp);
-    db_ = open_db(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    create(study);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    std::filesystem::rename(temp, path);
-    db_ = open_db(path, SQLITE_OPEN_READWRITE);
-  }
-  // Write-ahead log with synchronous NORMAL: a commit survives the process being killed (the
-  // guarantee studies need) without an fsync per transaction.
-  execute("PRAGMA journal_mode = WAL");
-  execute("PRAGMA synchronous = NORMAL");
-  execute("PRAGMA cache_size = -16384");  // 16 MB
+  db_ = store_sqlite::open_for_writing(path, study.identity(), study.git_revision,
+                                       [this, &study](sqlite3* db) {
+                                         db_ = db;
+                                         create(study);
+                                         db_ = nullptr;
+                                       });
 }
 
 Store::~Store() {
@@ -238,12 +104,7 @@ Store::~Store() {
 }
 
 void Store::execute(const std::string& sql) const {
-  char* error = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    const std::string message = error != nullptr ? error : "unknown error";
-    sqlite3_free(error);
-    throw std::runtime_error(fmt::format("results store: {}: {}", sql.substr(0, 60), message));
-  }
+  store_sqlite::execute(db_, sql);
 }
 
 void Store::create(const StudyDescription& study) {
@@ -626,45 +487,7 @@ void export_tables(sqlite3* db, const StoreShape& shape, const std::filesystem::
       export_series(db, shape, kTables[t], t == 3, dir, format, all);
       continue;
     }
-    Statement s(db, fmt::format("SELECT * FROM {} ORDER BY {}", kTables[t], kTableOrder[t]));
-    const int columns = sqlite3_column_count(s.get());
-    std::string csv;
-    for (int c = 0; c < columns; ++c)
-      csv += fmt::format("{}{}", c == 0 ? "" : ",", sqlite3_column_name(s.get(), c));
-    csv += '\n';
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    while (s.step()) {
-      nlohmann::ordered_json row;
-      for (int c = 0; c < columns; ++c) {
-        const int type = sqlite3_column_type(s.get(), c);
-        const char* name = sqlite3_column_name(s.get(), c);
-        std::string text;
-        if (type == SQLITE_NULL) {
-          text = "NA";
-          row[name] = nullptr;
-        } else if (type == SQLITE_INTEGER) {
-          row[name] = sqlite3_column_int64(s.get(), c);
-          text = std::to_string(sqlite3_column_int64(s.get(), c));
-        } else if (type == SQLITE_FLOAT) {
-          row[name] = sqlite3_column_double(s.get(), c);
-          text = fmt::format("{}", sqlite3_column_double(s.get(), c));
-        } else {
-          text = text_column(s.get(), c);
-          row[name] = text;
-          if (text.find_first_of(",\"\n") != std::string::npos) {
-            std::string quoted = "\"";
-            for (const char ch : text)
-              quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-            text = quoted + "\"";
-          }
-        }
-        csv += fmt::format("{}{}", c == 0 ? "" : ",", text);
-      }
-      csv += '\n';
-      if (format == "json") rows.push_back(std::move(row));
-    }
-    if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", kTables[t]), csv);
-    all[kTables[t]] = std::move(rows);
+    store_sqlite::export_table(db, kTables[t], kTableOrder[t], dir, format, all);
   }
   // A store's text is not checked for UTF-8 by SQLite: bytes that are not are written as U+FFFD.
   if (format == "json") {
@@ -675,13 +498,61 @@ void export_tables(sqlite3* db, const StoreShape& shape, const std::filesystem::
 
 }  // namespace
 
+void store_sqlite::export_table(sqlite3* db, const char* table, const char* order,
+                                const std::filesystem::path& dir, const std::string& format,
+                                nlohmann::ordered_json& all) {
+  Statement s(db, fmt::format("SELECT * FROM {} ORDER BY {}", table, order));
+  const int columns = sqlite3_column_count(s.get());
+  std::string csv;
+  for (int c = 0; c < columns; ++c)
+    csv += fmt::format("{}{}", c == 0 ? "" : ",", sqlite3_column_name(s.get(), c));
+  csv += '\n';
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  while (s.step()) {
+    nlohmann::ordered_json row;
+    for (int c = 0; c < columns; ++c) {
+      const int type = sqlite3_column_type(s.get(), c);
+      const char* name = sqlite3_column_name(s.get(), c);
+      std::string text;
+      if (type == SQLITE_NULL) {
+        text = "NA";
+        row[name] = nullptr;
+      } else if (type == SQLITE_INTEGER) {
+        row[name] = sqlite3_column_int64(s.get(), c);
+        text = std::to_string(sqlite3_column_int64(s.get(), c));
+      } else if (type == SQLITE_FLOAT) {
+        row[name] = sqlite3_column_double(s.get(), c);
+        text = fmt::format("{}", sqlite3_column_double(s.get(), c));
+      } else {
+        text = text_column(s.get(), c);
+        row[name] = text;
+        if (text.find_first_of(",\"\n") != std::string::npos) {
+          std::string quoted = "\"";
+          for (const char ch : text)
+            quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+          text = quoted + "\"";
+        }
+      }
+      csv += fmt::format("{}{}", c == 0 ? "" : ",", text);
+    }
+    csv += '\n';
+    if (format == "json") rows.push_back(std::move(row));
+  }
+  if (format == "csv") write_file_atomically(dir / fmt::format("{}.csv", table), csv);
+  all[table] = std::move(rows);
+}
+
 void export_store(const std::filesystem::path& store, const std::filesystem::path& dir,
                   const std::string& format) {
   StoreShape shape;
   const Db guard = open_checked(store, shape);
   sqlite3* db = guard.get();
   StagedFolder folder(dir, "--out", kExportFiles);
-  export_tables(db, shape, folder.path(), format);
+  if (shape.kind == "sensitivity") {
+    store_sqlite::export_sensitivity_tables(db, folder.path(), format);
+  } else {
+    export_tables(db, shape, folder.path(), format);
+  }
   folder.commit();
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "samspel/engine/statistics.hpp"
@@ -25,11 +26,17 @@ using Query = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
 constexpr std::int64_t kMaxReplicates = 10'000'000;
 constexpr std::int64_t kMaxMonths = 100 * 12;
 constexpr std::int64_t kMaxConfigurations = 10'000'000;
+// A sensitivity analysis's factors and outputs: the dictionary's parameters, a file's measures.
+constexpr std::size_t kMaxListed = 100'000;
+
+constexpr const char* kStudyTables[] = {"configurations", "runs", "series", "run_series"};
+constexpr const char* kSensitivityTables[] = {"factors", "outputs",       "blocks",
+                                              "design",  "point_outputs", "indices"};
 
 [[noreturn]] void damaged(const std::filesystem::path& path, std::string_view what) {
   throw one_line_error(fmt::format(
-      "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep "
-      "or a population run wrote it",
+      "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep, "
+      "sensitivity or a population run wrote it",
       path.string(), what));
 }
 
@@ -48,18 +55,18 @@ class Checker {
       const std::string verdict = reinterpret_cast<const char*>(result);
       if (verdict != "ok") damaged(path_, verdict.substr(0, 200));
     }
-    for (const char* table : {"study", "configurations", "runs", "series", "run_series"}) {
-      if (count(fmt::format("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                            "'{}'",
-                            table)) != 1) {
-        damaged(path_, fmt::format("no {} table", table));
-      }
-    }
+    has_table("study");
     if (value("schema_version") != "1") damaged(path_, "schema_version is not 1");
     StoreShape s;
     s.kind = value("kind");
-    if (s.kind != "compare" && s.kind != "sweep" && s.kind != "population")
-      damaged(path_, "kind is not compare, sweep or population");
+    const bool sensitivity = s.kind == "sensitivity";
+    if (s.kind != "compare" && s.kind != "sweep" && s.kind != "population" && !sensitivity)
+      damaged(path_, "kind is not compare, sweep, population or sensitivity");
+    const std::span<const char* const> tables =
+        sensitivity ? std::span<const char* const>(kSensitivityTables)
+                    : std::span<const char* const>(kStudyTables);
+    for (const char* table : tables)
+      has_table(table);
     const Json identity = Json::parse(value("identity"), nullptr, false);
     if (!identity.is_object()) damaged(path_, "the study's identity is not a JSON object");
     s.replicates = static_cast<int>(described(identity, "replicates", 1, kMaxReplicates));
@@ -80,6 +87,10 @@ class Checker {
     for (const char* key : {"base_parameters", "design"}) {
       if (!json_depth_within(value(key), kMaxTomlDepth))
         damaged(path_, fmt::format("{} is nested too deeply", key));
+    }
+    if (sensitivity) {
+      check_sensitivity(identity, s);
+      return s;
     }
     s.configurations = configurations(identity);
     check_rows(s);
@@ -145,6 +156,63 @@ class Checker {
                                  rows, within, n - 1, n));
     }
     return static_cast<std::size_t>(n);
+  }
+
+  void has_table(const char* table) const {
+    if (count(fmt::format("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{}'",
+                          table)) != 1) {
+      damaged(path_, fmt::format("no {} table", table));
+    }
+  }
+
+  // Ids 0 to n - 1 in `table`, as many as the identity's `design` lists, each with its text.
+  std::size_t listed(const Json& design, const char* key, const char* table,
+                     const char* text) const {
+    const Json list = design.value(key, Json());
+    if (!list.is_array() || list.empty() || list.size() > kMaxListed)
+      damaged(path_, fmt::format("the analysis's identity lists no {}", key));
+    const std::size_t n = list.size();
+    const std::int64_t rows = count(fmt::format("SELECT count(*) FROM {}", table));
+    const std::int64_t within = count(fmt::format(
+        "SELECT count(*) FROM {} WHERE typeof(id) = 'integer' AND id >= 0 AND id < {} AND "
+        "typeof({}) = 'text'",
+        table, n, text));
+    if (rows != static_cast<std::int64_t>(n) || within != rows)
+      damaged(path_, fmt::format("the {} table does not hold the analysis's {} {}", table, n, key));
+    return n;
+  }
+
+  void check_sensitivity(const Json& identity, StoreShape& s) const {
+    const Json design = identity.value("design", Json());
+    if (!design.is_object()) damaged(path_, "the analysis's identity has no design");
+    const Json points = design.value("design_points", Json());
+    const Json block = design.value("block_points", Json());
+    if (!points.is_number_unsigned() || points.get<std::uint64_t>() < 1 ||
+        points.get<std::uint64_t>() > kMaxConfigurations || !block.is_number_unsigned() ||
+        block.get<std::uint64_t>() < 1 || block.get<std::uint64_t>() > kMaxConfigurations) {
+      damaged(path_,
+              fmt::format("design_points and block_points outside [1, {}]", kMaxConfigurations));
+    }
+    s.points = points.get<std::size_t>() + 1;
+    s.factors = listed(design, "factors", "factors", "key");
+    s.outputs = listed(design, "outputs", "outputs", "name");
+    const std::size_t blocks = (s.points + block.get<std::size_t>() - 1) / block.get<std::size_t>();
+    const auto outside = [](const char* column, std::size_t n) {
+      return fmt::format("(typeof({0}) != 'integer' OR {0} < 0 OR {0} >= {1})", column, n);
+    };
+    none(fmt::format("SELECT count(*) FROM blocks WHERE {} OR first_point != id * {}",
+                     outside("id", blocks), block.get<std::size_t>()),
+         "blocks outside the analysis");
+    none(fmt::format("SELECT count(*) FROM design WHERE {} OR {}", outside("point", s.points),
+                     outside("factor", s.factors)),
+         "design with a point or factor outside the analysis");
+    none(fmt::format("SELECT count(*) FROM point_outputs WHERE {} OR {} OR typeof(replicates) != "
+                     "'integer' OR replicates < 0 OR replicates > {}",
+                     outside("point", s.points), outside("output", s.outputs), s.replicates),
+         "point_outputs with a point, output or count of replicates outside the analysis");
+    none(fmt::format("SELECT count(*) FROM indices WHERE {} OR {}", outside("output", s.outputs),
+                     outside("factor", s.factors)),
+         "indices with an output or factor outside the analysis");
   }
 
   void none(const std::string& sql, std::string_view what) const {

@@ -12,6 +12,7 @@
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/results_json.hpp"
 #include "samspel/io/run_measures.hpp"
+#include "samspel/io/sensitivity_store.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/io/store_check.hpp"
 #include "samspel/io/toml_depth.hpp"
@@ -267,6 +268,36 @@ Json size_class_bands(const Bands& bands, const std::vector<Configuration>& conf
   return out;
 }
 
+// A sensitivity analysis: its factors, outputs and indices as sensitivity.json holds them.
+Json sensitivity_document(const std::filesystem::path& path, const StoreShape& shape,
+                          std::map<std::string, std::string>& study) {
+  const SensitivityResult r = read_sensitivity(path);
+  const Provenance provenance{study["command_line"], study["samspel_version"],
+                              study["git_revision"]};
+  Json j = document::head("sensitivity", path.stem().string(), shape.replicates,
+                          engine::Calendar(shape.start, shape.months));
+  j["sensitivity"] = Json::parse(sensitivity_json(r, provenance));
+  Json base = Json::parse(study["base_parameters"], nullptr, false);
+  if (!base.is_object()) base = Json::object();
+  Json design = Json::parse(study["design"], nullptr, false);
+  if (design.is_discarded()) design = Json::object();
+  j["provenance"] = {{"samspel_version", study["samspel_version"]},
+                     {"git_revision", study["git_revision"]},
+                     {"command_line", study["command_line"]},
+                     {"store", path.string()},
+                     {"kind", shape.kind},
+                     {"scenario", study["scenario"]},
+                     {"run",
+                      {{"start", study["start"]},
+                       {"months", shape.months},
+                       {"replicates", shape.replicates},
+                       {"seed", study["seed"]}}},
+                     {"design", std::move(design)},
+                     {"parameters", base.value("parameters", Json::object())},
+                     {"random_streams", study["random_streams"]}};
+  return j;
+}
+
 }  // namespace
 
 Json store_document(const std::filesystem::path& path) {
@@ -285,6 +316,7 @@ Json store_document(const std::filesystem::path& path) {
     while (next_row(q.get()))
       study[text_column(q.get(), 0)] = text_column(q.get(), 1);
   }
+  if (shape.kind == "sensitivity") return sensitivity_document(path, shape, study);
   const std::string& kind = shape.kind;
   const int months = shape.months;
   const int replicates = shape.replicates;

@@ -10,6 +10,7 @@
 
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/run_measures.hpp"
+#include "samspel/io/toml_depth.hpp"
 #include "samspel/model/observation.hpp"
 
 namespace samspel::io {
@@ -292,6 +293,24 @@ ValidationSpec parse_validation(std::string_view text, std::string_view source_n
         read_comparison(r, r.table(*array->get(i), key), key, spec.scenario));
   }
   return spec;
+}
+
+bool is_validation_file(const std::filesystem::path& path) {
+  std::error_code ignored;
+  if (!std::filesystem::is_regular_file(path, ignored)) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    check_toml_depth(text.str(), path.string());
+    const toml::table root = toml::parse(text.str(), path.string());
+    const toml::node* section = root.get(kSection);
+    return section != nullptr && section->is_table();
+  } catch (const toml::parse_error&) {
+    return false;
+  } catch (const ScenarioError&) {
+    return false;
+  }
 }
 
 ValidationSpec load_validation(const std::filesystem::path& path) {

@@ -15,11 +15,11 @@ namespace samspel::report {
 
 namespace {
 
-// Scripts inlined in order: the charting library, then the labels, the chart module and the
+// Scripts inlined in order: the charting library, then the labels, the chart modules and the
 // page itself (web/src/report.js).
-constexpr std::string_view kScripts[] = {"vega/vega.min.js",       "vega/vega-lite.min.js",
-                                         "vega/vega-embed.min.js", "app/i18n.js",
-                                         "app/charts.js",          "app/report.js"};
+constexpr std::string_view kScripts[] = {
+    "vega/vega.min.js", "vega/vega-lite.min.js",     "vega/vega-embed.min.js", "app/i18n.js",
+    "app/charts.js",    "app/sensitivity_charts.js", "app/report.js"};
 
 // Vega compiles its expressions with `new Function`, hence 'unsafe-eval'; everything else that
 // could reach outside the file (fetches, images, fonts, frames, forms) is refused.

@@ -12,8 +12,6 @@
 
 namespace samspel::study {
 
-namespace {
-
 std::string parameters_json(const io::Scenario& s) {
   nlohmann::ordered_json j;
   for (const auto& spec : io::parameter_specs()) {
@@ -26,6 +24,8 @@ std::string parameters_json(const io::Scenario& s) {
   }
   return nlohmann::ordered_json{{"parameters", j}, {"events", events}}.dump();
 }
+
+namespace {
 
 StudyPlan start(const std::string& kind, const io::Scenario& base, bool keep_series,
                 const Provenance& p) {

@@ -5,12 +5,17 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 
 #include "samspel/engine/parallel.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/run_measures.hpp"
+#include "samspel/io/sensitivity_store.hpp"
 #include "samspel/model/model.hpp"
+#include "sensitivity_points.hpp"
 
 namespace samspel::study {
 
@@ -34,12 +39,6 @@ struct Plan {
   std::vector<Out> outputs;
 };
 
-// A point's value of each output: the mean over replicates and the variance of that mean.
-struct PointValue {
-  double mean = kNaN;
-  double noise = kNaN;
-};
-
 double combine(const std::vector<double>& v) {
   switch (v.size()) {
     case 1:
@@ -51,7 +50,9 @@ double combine(const std::vector<double>& v) {
   }
 }
 
-PointValue summarise(const std::vector<double>& values) {
+// The mean over the replicates that have a value and their variance; undefined (NaN) with fewer
+// than two, whose noise cannot be told.
+io::PointOutput summarise(const std::vector<double>& values) {
   double sum = 0;
   int n = 0;
   for (const double x : values) {
@@ -60,105 +61,158 @@ PointValue summarise(const std::vector<double>& values) {
       ++n;
     }
   }
-  if (n < 2) return {};
+  if (n < 2) return {kNaN, kNaN, n};
   const double mean = sum / n;
   double squares = 0;
   for (const double x : values) {
     if (std::isfinite(x)) squares += (x - mean) * (x - mean);
   }
-  return {mean, squares / (n - 1) / n};
+  return {mean, squares / (n - 1), n};
 }
 
-io::Scenario at_point(const io::Scenario& base, const std::vector<io::Factor>& factors,
-                      const engine::UnitDesign& design, std::size_t point) {
-  io::Scenario s = base;
-  for (std::size_t f = 0; f < factors.size(); ++f) {
-    io::find_parameter(factors[f].key)
-        ->set(s.parameters, factors[f].at(design.at(point, static_cast<int>(f))));
+// Where the points' outputs go: the results store, or memory when there is none.
+class PointSink {
+ public:
+  PointSink(const SensitivityOptions& options, const io::SensitivityStudy& study)
+      : outputs_(study.outputs.size()), blocks_(study.blocks()) {
+    if (options.store.empty()) return;
+    // Made only now, once the analysis is known to be sound: bad input leaves nothing behind.
+    if (options.store.has_parent_path()) {
+      std::error_code error;
+      std::filesystem::create_directories(options.store.parent_path(), error);
+      if (error) {
+        throw io::ScenarioError(fmt::format(
+            "--store {}: cannot create its folder: {}; allowed: a file in a folder that can be "
+            "created and written",
+            options.store.string(), error.message()));
+      }
+    }
+    store_ = std::make_unique<io::SensitivityStore>(options.store, study);
   }
-  return s;
-}
 
-// values[output][point] for the points of `design`, preceded by the base scenario itself
-// (index 0).
-std::vector<std::vector<PointValue>> evaluate(const Plan& plan,
-                                              const std::vector<io::Factor>& factors,
-                                              const engine::UnitDesign& design,
-                                              const SensitivityOptions& options,
-                                              std::size_t& runs) {
+  std::vector<bool> completed_blocks() const {
+    return store_ ? store_->completed_blocks() : std::vector<bool>(blocks_, false);
+  }
+
+  void write(io::SensitivityBlock block) {
+    if (store_) {
+      store_->write_block(block);
+    } else {
+      memory_.push_back(std::move(block.values));
+    }
+  }
+
+  std::vector<io::PointOutput> read(std::size_t output) const {
+    if (store_) return store_->read_output(output);
+    std::vector<io::PointOutput> out;
+    for (const auto& values : memory_) {
+      for (std::size_t i = output; i < values.size(); i += outputs_)
+        out.push_back(values[i]);
+    }
+    return out;
+  }
+
+  void finish(const io::SensitivityResult& result) {
+    if (store_) store_->write_indices(result);
+  }
+
+ private:
+  std::size_t outputs_;
+  std::size_t blocks_;
+  std::unique_ptr<io::SensitivityStore> store_;
+  std::vector<std::vector<io::PointOutput>> memory_;  // per block, as the store would hold it
+};
+
+// Runs the points first ... first + count - 1 and summarises each output at each.
+io::SensitivityBlock evaluate_block(const Plan& plan, const std::vector<io::Factor>& factors,
+                                    Points& points, std::size_t first, std::size_t count,
+                                    const SensitivityOptions& options,
+                                    const std::function<void(std::size_t)>& progress) {
   const engine::Calendar calendar = plan.base.calendar();
   const int months = calendar.months();
-  const std::size_t points = design.size() + 1;
+  const std::size_t k = factors.size();
   const std::size_t configurations = plan.configurations.size();
   const auto replicates = static_cast<std::size_t>(options.replicates);
-  std::vector<std::vector<PointValue>> out(plan.outputs.size(), std::vector<PointValue>(points));
-  const std::size_t total = points * configurations * replicates;
-  std::size_t done_before = 0;
-  for (std::size_t first = 0; first < points; first += kBlockPoints) {
-    const std::size_t last = std::min(points, first + kBlockPoints);
-    std::vector<model::Description> descriptions;
-    for (std::size_t p = first; p < last; ++p) {
-      const io::Scenario s = p == 0 ? plan.base : at_point(plan.base, factors, design, p - 1);
-      for (const auto& assignments : plan.configurations) {
-        const io::Scenario c = io::configure(s, assignments);
-        descriptions.push_back(model::describe(c.parameters, c.scripted_events()));
-      }
+  io::SensitivityBlock block;
+  block.first = first;
+  block.count = count;
+  std::vector<model::Description> descriptions;
+  for (std::size_t p = first; p < first + count; ++p) {
+    io::Scenario s = plan.base;
+    for (std::size_t f = 0; f < k; ++f) {
+      const io::ParameterSpec* spec = io::find_parameter(factors[f].key);
+      const double unit = p == 0 ? kNaN : points.unit(p, static_cast<int>(f));
+      if (p > 0) spec->set(s.parameters, factors[f].at(unit));
+      block.unit.push_back(unit);
+      block.design.push_back(spec->get(s.parameters));
     }
-    const std::size_t tasks = descriptions.size() * replicates;
-    // measure[task][output]: the output's measure in the task's configuration.
-    std::vector<std::vector<double>> measure(tasks);
-    const std::size_t all_measures = io::run_measure_info().size();
-    engine::parallel_for(
-        tasks, options.threads,
-        [&](std::size_t task) {
-          const std::size_t job = task / replicates;
-          const auto replicate = static_cast<std::uint64_t>(task % replicates);
-          std::vector<double> series(static_cast<std::size_t>(months) * model::kMetricCount);
-          model::Model m(descriptions[job], calendar, options.seed, replicate);
-          const model::RunSummary summary = m.run(series);
-          std::vector<double> measures(all_measures);
-          io::run_measures(summary, series, months, measures);
-          std::vector<double> values(plan.outputs.size());
-          for (std::size_t o = 0; o < values.size(); ++o) {
-            const auto& w = plan.outputs[o].measure;
-            values[o] = w.windowed() ? io::window_mean(series, w.index, w.from_year, w.to_year)
-                                     : measures[w.index];
-          }
-          measure[task] = std::move(values);
-        },
-        options.progress ? [&](std::size_t done) { options.progress(done_before + done, total); }
-                         : std::function<void(std::size_t)>{});
-    done_before += tasks;
-    for (std::size_t p = first; p < last; ++p) {
-      for (std::size_t o = 0; o < plan.outputs.size(); ++o) {
-        const auto& output = plan.outputs[o];
-        std::vector<double> per_replicate(replicates);
-        for (std::size_t r = 0; r < replicates; ++r) {
-          std::vector<double> v;
-          for (const std::size_t c : output.configurations) {
-            const std::size_t job = (p - first) * configurations + c;
-            v.push_back(measure[job * replicates + r][o]);
-          }
-          per_replicate[r] = combine(v);
-        }
-        out[o][p] = summarise(per_replicate);
-      }
+    for (const auto& assignments : plan.configurations) {
+      const io::Scenario c = io::configure(s, assignments);
+      descriptions.push_back(model::describe(c.parameters, c.scripted_events()));
     }
   }
-  runs = total;
-  return out;
+  const std::size_t tasks = descriptions.size() * replicates;
+  // measure[task][output]: the output's measure in the task's configuration.
+  std::vector<std::vector<double>> measure(tasks);
+  const std::size_t all_measures = io::run_measure_info().size();
+  engine::parallel_for(
+      tasks, options.threads,
+      [&](std::size_t task) {
+        const std::size_t job = task / replicates;
+        const auto replicate = static_cast<std::uint64_t>(task % replicates);
+        std::vector<double> series(static_cast<std::size_t>(months) * model::kMetricCount);
+        model::Model m(descriptions[job], calendar, options.seed, replicate);
+        const model::RunSummary summary = m.run(series);
+        std::vector<double> measures(all_measures);
+        io::run_measures(summary, series, months, measures);
+        std::vector<double> values(plan.outputs.size());
+        for (std::size_t o = 0; o < values.size(); ++o) {
+          const auto& w = plan.outputs[o].measure;
+          values[o] = w.windowed() ? io::window_mean(series, w.index, w.from_year, w.to_year)
+                                   : measures[w.index];
+        }
+        measure[task] = std::move(values);
+      },
+      progress);
+  for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t o = 0; o < plan.outputs.size(); ++o) {
+      const auto& output = plan.outputs[o];
+      std::vector<double> per_replicate(replicates);
+      for (std::size_t r = 0; r < replicates; ++r) {
+        std::vector<double> v;
+        for (const std::size_t c : output.configurations) {
+          const std::size_t job = i * configurations + c;
+          v.push_back(measure[job * replicates + r][o]);
+        }
+        per_replicate[r] = combine(v);
+      }
+      block.values.push_back(summarise(per_replicate));
+    }
+  }
+  return block;
 }
 
-void describe_output(io::SensitivityOutput& out, const std::vector<PointValue>& values) {
+// The base value, the noise share and the sign changes of one output over its points (the base
+// point first); the design points without a value are counted, and leave the noise share
+// undefined.
+void describe_output(io::SensitivityOutput& out, const std::vector<io::PointOutput>& values) {
   out.base_value = values[0].mean;
   double sum = 0;
   double noise = 0;
   int n = 0;
   for (std::size_t p = 1; p < values.size(); ++p) {
+    if (std::isnan(values[p].mean)) {
+      ++out.undefined_points;
+      continue;
+    }
     sum += values[p].mean;
-    noise += values[p].noise;
+    noise += values[p].noise();
     ++n;
     if (out.base_value * values[p].mean < 0) ++out.opposite_sign;
+  }
+  if (out.undefined_points > 0 || n < 2) {
+    out.noise_share = kNaN;
+    return;
   }
   const double mean = sum / n;
   double spread = 0;
@@ -168,36 +222,108 @@ void describe_output(io::SensitivityOutput& out, const std::vector<PointValue>& 
   out.noise_share = spread > 0 ? noise / n / spread : (noise > 0 ? kNaN : 0.0);
 }
 
+std::string outputs_json(const Plan& plan) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  for (const auto& o : plan.outputs) {
+    j.push_back({{"name", o.name},
+                 {"configurations", o.configurations},
+                 {"measure", o.measure.name},
+                 {"from_year", o.measure.from_year},
+                 {"to_year", o.measure.to_year}});
+  }
+  return j.dump();
+}
+
+io::SensitivityStudy describe_study(const Plan& plan, const std::vector<io::Factor>& factors,
+                                    const SensitivityOptions& options, std::size_t design_points) {
+  io::SensitivityStudy study;
+  study.method = options.method;
+  study.points = options.points;
+  study.levels = options.method == io::Method::morris ? options.levels : 0;
+  study.replicates = options.replicates;
+  study.resamples = options.resamples;
+  study.seed = options.seed;
+  study.calendar = plan.base.calendar();
+  nlohmann::ordered_json base = nlohmann::ordered_json::parse(parameters_json(plan.base));
+  nlohmann::ordered_json configurations = nlohmann::ordered_json::array();
+  for (const auto& c : plan.configurations)
+    configurations.push_back(c);
+  base["configurations"] = configurations;
+  study.base_parameters_json = base.dump();
+  study.factors = factors;
+  for (const auto& o : plan.outputs)
+    study.outputs.push_back(o.name);
+  study.outputs_json = outputs_json(plan);
+  study.design_points = design_points;
+  study.block_points = kBlockPoints;
+  study.scenario = options.scenario;
+  study.samspel_version = options.provenance.samspel_version;
+  study.git_revision = options.provenance.git_revision;
+  study.command_line = options.provenance.command_line;
+  return study;
+}
+
 io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& factors,
                               const SensitivityOptions& options) {
   if (factors.empty()) throw io::ScenarioError("no parameter to vary; allowed: --param key=lo:hi");
   const int k = static_cast<int>(factors.size());
+  Points points(options, k);
+  const std::size_t design_points = points.design_points();
+  const io::SensitivityStudy study = describe_study(plan, factors, options, design_points);
+  PointSink sink(options, study);
   io::SensitivityResult result;
   result.method = options.method;
   result.factors = factors;
-  const engine::MorrisDesign morris =
-      options.method == io::Method::morris
-          ? engine::morris_design(k, options.points, options.levels, options.seed)
-          : engine::MorrisDesign{};
-  const engine::UnitDesign design = options.method == io::Method::morris
-                                        ? morris.points
-                                        : engine::saltelli_design(k, options.points);
-  result.design_points = design.size();
-  const auto values = evaluate(plan, factors, design, options, result.runs);
+  result.design_points = design_points;
+  const std::size_t all = design_points + 1;
+  const std::size_t runs_per_point =
+      plan.configurations.size() * static_cast<std::size_t>(options.replicates);
+  result.runs = all * runs_per_point;
+  const std::vector<bool> done = sink.completed_blocks();
+  std::size_t done_runs = 0;
+  for (std::size_t b = 0; b < done.size(); ++b) {
+    const std::size_t first = b * kBlockPoints;
+    const std::size_t count = std::min(all, first + kBlockPoints) - first;
+    if (done[b]) {
+      result.resumed_runs += count * runs_per_point;
+      done_runs += count * runs_per_point;
+      continue;
+    }
+    const auto progress = options.progress
+                              ? [&](std::size_t d) { options.progress(done_runs + d, result.runs); }
+                              : std::function<void(std::size_t)>{};
+    io::SensitivityBlock block =
+        evaluate_block(plan, factors, points, first, count, options, progress);
+    block.index = b;
+    sink.write(std::move(block));
+    done_runs += count * runs_per_point;
+  }
+  // The indices come from the points as stored, whether computed now or before an
+  // interruption: a resumed analysis ends where an uninterrupted one does.
   for (std::size_t o = 0; o < plan.outputs.size(); ++o) {
     io::SensitivityOutput out;
     out.name = plan.outputs[o].name;
-    describe_output(out, values[o]);
-    std::vector<double> means;
-    for (std::size_t p = 1; p < values[o].size(); ++p)
-      means.push_back(std::isfinite(values[o][p].mean) ? values[o][p].mean : 0.0);
-    if (options.method == io::Method::morris) {
-      out.morris = engine::morris_indices(morris, means, options.resamples, options.seed);
+    const std::vector<io::PointOutput> values = sink.read(o);
+    describe_output(out, values);
+    if (out.undefined_points > 0) {
+      out.morris.assign(options.method == io::Method::morris ? factors.size() : 0,
+                        engine::MorrisIndex{kNaN, kNaN, kNaN, kNaN, kNaN});
+      out.sobol.assign(options.method == io::Method::sobol ? factors.size() : 0,
+                       engine::SobolIndex{kNaN, kNaN, {kNaN, kNaN}, {kNaN, kNaN}});
     } else {
-      out.sobol = engine::sobol_indices(k, means, options.resamples, options.seed);
+      std::vector<double> means;
+      for (std::size_t p = 1; p < values.size(); ++p)
+        means.push_back(values[p].mean);
+      if (options.method == io::Method::morris) {
+        out.morris =
+            engine::morris_indices(points.morris(), means, options.resamples, options.seed);
+      } else {
+        out.sobol = engine::sobol_indices(k, means, options.resamples, options.seed);
+      }
     }
     result.outputs.push_back(std::move(out));
   }
+  sink.finish(result);
   return result;
 }
 

@@ -16,6 +16,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "samspel/io/json_scenario.hpp"
@@ -184,6 +185,13 @@ class FuzzSmoke : public ::testing::Test {
         samspel("run " + (dir() / "p.toml").string() + " --threads 2 --store " +
                 (dir() / "population.sqlite").string());
     ASSERT_EQ(population.exit_code, 0) << population.output;
+    const Result sensitivity =
+        samspel("sensitivity " + scenario +
+                " --param model.case_pull=0.1:0.4 --param model.closeness_trust=0.3:0.9 "
+                "--measure mean_cooperation_kso_ceo --measure mean_recovery_months --points 3 "
+                "-n 2 --threads 2 --store " +
+                (dir() / "sensitivity.sqlite").string() + " --out " + (dir() / "s").string());
+    ASSERT_EQ(sensitivity.exit_code, 0) << sensitivity.output;
   }
   static void TearDownTestSuite() { fs::remove_all(dir()); }
 
@@ -277,6 +285,54 @@ TEST_F(FuzzSmoke, StoreReader) {
       sqlite3_close(db);
     }
     // report's reader and export's, in turn.
+    if (i % 3 == 0) {
+      (void)io::results_document(copy);
+    } else {
+      io::export_store(copy, out, i % 3 == 1 ? "csv" : "json");
+    }
+  });
+}
+
+// A sensitivity store edited value by value, or byte by byte, read by report and export.
+TEST_F(FuzzSmoke, SensitivityStoreReader) {
+  const std::vector<std::string> values = {
+      "-3",       "0",       "1",    "2",    "99",   "9223372036854775807",
+      "NULL",     "''",      "'x'",  "1.5",  "'{}'", "'[]'",
+      "'[[[[[['", "'sobol'", "'-1'", "x'00'"};
+  // Each table with its key, for the row to edit (design and point_outputs have no rowid).
+  const std::vector<std::tuple<const char*, const char*, std::vector<const char*>>> tables = {
+      {"study", "key", {"value"}},
+      {"factors", "id", {"id", "key", "low", "high", "log"}},
+      {"outputs", "id", {"id", "name", "base_value", "undefined_points"}},
+      {"blocks", "id", {"id", "first_point", "points"}},
+      {"design", "point, factor", {"point", "factor", "unit", "value"}},
+      {"point_outputs", "point, output", {"point", "output", "mean", "variance", "replicates"}},
+      {"indices", "output, factor", {"output", "factor", "mu_star", "sigma"}}};
+  Mutator m(kSeed + 4);
+  const fs::path copy = dir() / "fuzz-sensitivity.sqlite";
+  const fs::path out = dir() / "export-sensitivity";
+  fuzz("sensitivity store", 300, [&](int i) {
+    fs::copy_file(dir() / "sensitivity.sqlite", copy, fs::copy_options::overwrite_existing);
+    if (i % 5 == 4) {
+      std::string bytes = slurp(copy);
+      for (std::size_t k = 1 + m.below(8); k > 0; --k)
+        bytes[m.below(bytes.size())] = static_cast<char>(m.below(256));
+      std::ofstream(copy, std::ios::binary | std::ios::trunc) << bytes;
+    } else {
+      sqlite3* db = nullptr;
+      sqlite3_open(copy.c_str(), &db);
+      for (std::size_t k = 1 + m.below(2); k > 0; --k) {
+        const auto& [table, key, names] = tables[m.below(tables.size())];
+        const std::string where = std::string(" WHERE (") + key + ") = (SELECT " + key + " FROM " +
+                                  table + " LIMIT 1 OFFSET " + std::to_string(m.below(20)) + ")";
+        const std::string sql = m.below(10) == 0 ? std::string("DELETE FROM ") + table + where
+                                                 : std::string("UPDATE ") + table + " SET " +
+                                                       names[m.below(names.size())] + " = " +
+                                                       values[m.below(values.size())] + where;
+        sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+      }
+      sqlite3_close(db);
+    }
     if (i % 3 == 0) {
       (void)io::results_document(copy);
     } else {

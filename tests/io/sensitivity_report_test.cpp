@@ -82,17 +82,17 @@ TEST(SensitivityReport, CsvHasOneRowPerOutputAndFactor) {
   ASSERT_EQ(rows.size(), 3U);
   EXPECT_EQ(rows[0],
             "output,factor,low,high,log,mu,mu_star,mu_star_low,mu_star_high,sigma,base_value,"
-            "noise_share,opposite_sign");
+            "noise_share,opposite_sign,undefined_points");
   EXPECT_EQ(rows[1],
             "\"F2: a, \"\"b\"\": lockins\",model.case_pull,0.1,0.4,0,1,2,1.5,2.5,0.5,-2,"
-            "0.5,3");
+            "0.5,3,0");
   EXPECT_THAT(sensitivity_csv(small_result(Method::sobol)),
-              HasSubstr(",model.trust_new,0.2,0.4,1,0,0,0,0,0,0,-2,0.5,3\n"));
+              HasSubstr(",model.trust_new,0.2,0.4,1,0,0,0,0,0,0,-2,0.5,3,0\n"));
 }
 
 TEST(SensitivityReport, JsonAndTableSayWhenNoiseDominates) {
   const auto j =
-      nlohmann::json::parse(sensitivity_json(small_result(Method::sobol), Provenance{"cmd"}));
+      nlohmann::json::parse(sensitivity_json(small_result(Method::sobol), Provenance{"cmd", "0", "r"}));
   EXPECT_EQ(j["method"], "sobol");
   EXPECT_EQ(j["command_line"], "cmd");
   EXPECT_TRUE(j["outputs"][0]["too_noisy"].get<bool>());

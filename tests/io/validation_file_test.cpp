@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -222,6 +225,25 @@ TEST(ValidationFile, EveryShippedFileParses) {
     ++files;
   }
   EXPECT_EQ(files, 14);  // F1-F13 and F4b
+}
+
+// A validation file is told by its [validation] table, not by whether it loads: a broken one is
+// still one, so that its own parser names the fault.
+TEST(ValidationFile, IsToldByItsValidationTable) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("samspel-is-validation-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  };
+  EXPECT_TRUE(is_validation_file(write("good.toml", kHead)));
+  EXPECT_TRUE(is_validation_file(write("broken.toml", "[validation]\nverdict = 1\n")));
+  EXPECT_FALSE(is_validation_file(write("scenario.toml", "[run]\nyears = 2\n")));
+  EXPECT_FALSE(is_validation_file(write("value.toml", "validation = 1\n")));
+  EXPECT_FALSE(is_validation_file(write("bad.toml", "[validation\n")));
+  EXPECT_FALSE(is_validation_file(dir / "missing.toml"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

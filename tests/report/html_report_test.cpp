@@ -53,11 +53,12 @@ TEST(HtmlReport, InlinesEveryScriptAndTheDocument) {
   const std::string html = html_report(doc, "en");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0U);
   EXPECT_THAT(html, HasSubstr("<html lang=\"en\">"));
-  // Six inlined scripts, the document and the call that draws: each closed exactly once.
-  EXPECT_EQ(count(html, "<script"), 8U);
-  EXPECT_EQ(count(html, "</script>"), 8U);
-  for (const char* asset : {"vega/vega.min.js", "vega/vega-lite.min.js", "vega/vega-embed.min.js",
-                            "app/i18n.js", "app/charts.js", "app/report.js"}) {
+  // Seven inlined scripts, the document and the call that draws: each closed exactly once.
+  EXPECT_EQ(count(html, "<script"), 9U);
+  EXPECT_EQ(count(html, "</script>"), 9U);
+  for (const char* asset :
+       {"vega/vega.min.js", "vega/vega-lite.min.js", "vega/vega-embed.min.js", "app/i18n.js",
+        "app/charts.js", "app/sensitivity_charts.js", "app/report.js"}) {
     EXPECT_THAT(html, HasSubstr(std::string("data-asset=\"") + asset + "\""));
   }
   // The title is escaped in HTML, and '<' in the JSON is written as \u003c.

@@ -481,6 +481,32 @@
     },
   };
 
+  // The sensitivity analysis's report (sensitivity_charts.js, report.js).
+  Object.assign(labels.sv.ui, {
+    kind_sensitivity: 'Känslighetsanalys', sensitivity: 'Vilka parametrar styr utfallen',
+    sensitivityNoteSobol: 'S1 är den andel av utfallets varians som en parameter förklarar ensam, ST andelen den har del i med sina samspel; strecken är 95 % bootstrapintervall.',
+    sensitivityNoteMorris: 'μ* är den genomsnittliga absoluta effekten av att flytta parametern över hela sitt intervall, med sitt 95 % bootstrapintervall; σ är effekternas spridning (olinjäritet eller samspel).',
+    sensitivityMorris: 'Morrisscreening av', sensitivitySobol: 'Sobolindex för',
+    sensitivityParameters: 'parametrar', sensitivityPoints: 'punkter',
+    sensitivityParameter: 'Parameter', sensitivityShare: 'Andel av variansen',
+    sensitivityMuStar: 'μ* (genomsnittlig absolut effekt)', sensitivitySigma: 'σ (effekternas spridning)',
+    sensitivityBase: 'Vid filens värden', sensitivityNoise: 'replikatbrus', sensitivityOpposite: 'motsatt tecken i',
+    sensitivityTooNoisy: 'Indexen visar mest brus: använd fler replikat.',
+    sensitivityUndefined: 'Odefinierat (färre än två replikat hade ett värde), inga index: punkter utan värde',
+  });
+  Object.assign(labels.en.ui, {
+    kind_sensitivity: 'Sensitivity analysis', sensitivity: 'Which parameters drive the results',
+    sensitivityNoteSobol: 'S1 is the share of the output’s variance a parameter explains alone, ST the share it takes part in with its interactions; the lines are 95% bootstrap intervals.',
+    sensitivityNoteMorris: 'μ* is the mean absolute effect of moving the parameter over its whole range, with its 95% bootstrap interval; σ is the spread of the effects (non-linearity or interactions).',
+    sensitivityMorris: 'Morris screening of', sensitivitySobol: 'Sobol’ indices of',
+    sensitivityParameters: 'parameters', sensitivityPoints: 'points',
+    sensitivityParameter: 'Parameter', sensitivityShare: 'Share of the variance',
+    sensitivityMuStar: 'μ* (mean absolute effect)', sensitivitySigma: 'σ (spread of the effects)',
+    sensitivityBase: 'At the file’s values', sensitivityNoise: 'replicate noise', sensitivityOpposite: 'opposite sign at',
+    sensitivityTooNoisy: 'The indices mostly show noise: use more replicates.',
+    sensitivityUndefined: 'Undefined (fewer than two replicates had a value), no indices: points without a value',
+  });
+
   function lookup(lang, table, key) {
     const own = labels[lang] && labels[lang][table];
     if (own && key in own) return own[key];

@@ -121,6 +121,10 @@
       ['cooperation_kso_ceo', 'satisfaction'].forEach((metric, k) => {
         drawn.push(charts().populationCharts(box(pop), doc, { lang, metric, bars: k === 0 }));
       });
+    } else if (kind === 'sensitivity') {
+      const sens = section(main, 'sensitivity', lang, 'sensitivity',
+        doc.sensitivity.method === 'sobol' ? 'sensitivityNoteSobol' : 'sensitivityNoteMorris');
+      drawn.push(global.samspelSensitivityCharts.sensitivityCharts(box(sens), doc, { lang }));
     } else if (kind === 'sweep') {
       const sweep = section(main, 'sweep', lang, 'sweep');
       drawn.push(charts().sweepCharts(box(sweep), doc, { lang }));

@@ -39,6 +39,10 @@ struct SensitivityOutput {
   // the mean paired effect) over the variance of the point values across the design.
   double noise_share = 0;
   int opposite_sign = 0;  // design points whose value has the sign opposite to base_value
+  // Design points without a value (fewer than two replicates had one: no replicate had the
+  // event a measure needs, say). An output with any has no indices (NaN): a point cannot enter
+  // them as a number it does not have.
+  std::size_t undefined_points = 0;
   std::vector<engine::MorrisIndex> morris;  // per factor
   std::vector<engine::SobolIndex> sobol;    // per factor
 };
@@ -56,6 +60,7 @@ struct SensitivityResult {
   std::vector<SensitivityOutput> outputs;
   std::size_t design_points = 0;
   std::size_t runs = 0;
+  std::size_t resumed_runs = 0;  // of `runs`, those whose points a store already held
 };
 
 std::string sensitivity_csv(const SensitivityResult& r);

@@ -131,7 +131,9 @@ std::vector<SizeClassSummary> population_summary(const std::filesystem::path& st
 
 // The files of an export folder.
 inline constexpr std::string_view kExportFiles[] = {
-    "study.csv", "configurations.csv", "runs.csv", "series.csv", "run_series.csv", "store.json"};
+    "study.csv",      "configurations.csv", "runs.csv",          "series.csv",
+    "run_series.csv", "store.json",         "factors.csv",       "outputs.csv",
+    "blocks.csv",     "design.csv",         "point_outputs.csv", "indices.csv"};
 // Writes every table of a store as CSV files into `dir` (one per table) or as one JSON
 // document to `dir`/store.json. Rows are ordered by their keys, so equal stores export equally.
 // The store is checked first (store_check.hpp) and `dir` replaced whole (staged_folder.hpp):

@@ -16,12 +16,16 @@ struct sqlite3;
 namespace samspel::io {
 
 struct StoreShape {
-  std::string kind;  // compare, sweep, population
+  std::string kind;  // compare, sweep, population, sensitivity
   int replicates = 0;
   int months = 0;
   engine::YearMonth start{};
   std::size_t configurations = 0;
   bool keep_series = false;
+  // A sensitivity store's points (the base point and the design's), factors and outputs.
+  std::size_t points = 0;
+  std::size_t factors = 0;
+  std::size_t outputs = 0;
 };
 
 // Checks the open store `db` (at `path`, for messages) and returns its shape: ids of runs and

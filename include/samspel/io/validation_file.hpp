@@ -82,6 +82,10 @@ struct ValidationSpec {
 
 ValidationSpec parse_validation(std::string_view text, std::string_view source_name);
 ValidationSpec load_validation(const std::filesystem::path& path);
+// Whether the file at `path` states a pattern: its TOML has a top-level [validation] table. A
+// file that cannot be read or parsed as TOML is not one: the scenario parser then names its
+// fault, which is the same for both.
+bool is_validation_file(const std::filesystem::path& path);
 
 // The scenario of one configuration: `base` with `assignments` applied and validated.
 Scenario configure(const Scenario& base, const std::vector<std::string>& assignments);

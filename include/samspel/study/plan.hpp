@@ -28,6 +28,10 @@ struct Provenance {
   std::string command_line;
 };
 
+// Every dictionary key of `s`, resolved, and its events, as JSON: what the identity of a study
+// (or a sensitivity analysis) holds of its base scenario.
+std::string parameters_json(const io::Scenario& s);
+
 StudyPlan plan_comparison(const std::vector<io::Variant>& variants, bool keep_series,
                           const Provenance& p);
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/sensitivity_report.hpp"
 #include "samspel/io/validation_file.hpp"
+#include "samspel/study/plan.hpp"
 
 namespace samspel::study {
 
@@ -37,6 +39,11 @@ struct SensitivityOptions {
   int resamples = 1000;  // bootstrap
   unsigned threads = 0;
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // The results store (io/sensitivity_store.hpp): points are written to it in blocks and a
+  // rerun resumes from it. Empty: the points are held in memory and nothing is stored.
+  std::filesystem::path store;
+  std::string scenario;  // the file analysed, and who analysed it: the store's provenance
+  Provenance provenance;
 };
 
 // The run measures of `base` named in `measures` (columns of replicates.csv).
