@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/dictionary.hpp"
@@ -85,12 +87,43 @@ Factor parse_factor(std::string_view text) {
   return f;
 }
 
+namespace {
+
+// Factor f's typical value at the points where the output reverses (the value at their mean
+// position) and the z of that position against all points; NaN where nothing reverses or the
+// reversals were not computed.
+std::pair<double, double> reversal(const SensitivityOutput& o, const Factor& x, std::size_t f) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  if (o.reversals.flips == 0 || f >= o.reversals.factors.size()) return {kNaN, kNaN};
+  const engine::FlipFactor& row = o.reversals.factors[f];
+  return {x.at(row.mean_flips), row.z};
+}
+
+// "model.weight_roles low (0.301-0.352 there, typically 0.32; z = -8.1)" for each factor the
+// reversals depend on.
+std::string reversal_lines(const SensitivityResult& r, const SensitivityOutput& o) {
+  std::string out;
+  for (const int f : o.reversals.named()) {
+    const Factor& x = r.factors[static_cast<std::size_t>(f)];
+    const engine::FlipFactor& row = o.reversals.factors[static_cast<std::size_t>(f)];
+    out += fmt::format("    {} {} ({:.3g} to {:.3g} there, typically {:.3g}; z = {:+.1f})\n", x.key,
+                       row.z > 0 ? "high" : "low", x.at(row.low), x.at(row.high),
+                       x.at(row.mean_flips), row.z);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string sensitivity_csv(const SensitivityResult& r) {
   const bool morris = r.method == Method::morris;
-  std::string out = morris ? "output,factor,low,high,log,mu,mu_star,mu_star_low,mu_star_high,"
-                             "sigma,base_value,noise_share,opposite_sign,undefined_points\n"
-                           : "output,factor,low,high,log,s1,s1_low,s1_high,st,st_low,st_high,"
-                             "base_value,noise_share,opposite_sign,undefined_points\n";
+  std::string out =
+      morris ? "output,factor,low,high,log,mu,mu_star,mu_star_low,mu_star_high,"
+               "sigma,base_value,noise_share,opposite_sign,undefined_points,reversal_value,"
+               "reversal_z\n"
+             : "output,factor,low,high,log,s1,s1_low,s1_high,st,st_low,st_high,"
+               "base_value,noise_share,opposite_sign,undefined_points,reversal_value,"
+               "reversal_z\n";
   for (const auto& o : r.outputs) {
     for (std::size_t f = 0; f < r.factors.size(); ++f) {
       const Factor& x = r.factors[f];
@@ -107,14 +140,35 @@ std::string sensitivity_csv(const SensitivityResult& r) {
                         csv_number(s.first_interval.high), csv_number(s.total),
                         csv_number(s.total_interval.low), csv_number(s.total_interval.high));
       }
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key,
+      const auto [value, z] = reversal(o, x, f);
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(o.name), x.key,
                          csv_number(x.low), csv_number(x.high), x.log ? 1 : 0, indices,
                          csv_number(o.base_value), csv_number(o.noise_share), o.opposite_sign,
-                         o.undefined_points);
+                         o.undefined_points, csv_number(value), csv_number(z));
     }
   }
   return out;
 }
+
+namespace {
+
+// The factors the reversals depend on, in parameter units.
+nlohmann::ordered_json reversals_json(const SensitivityResult& r, const SensitivityOutput& o) {
+  nlohmann::ordered_json where = nlohmann::ordered_json::array();
+  for (const int f : o.reversals.named()) {
+    const Factor& x = r.factors[static_cast<std::size_t>(f)];
+    const engine::FlipFactor& row = o.reversals.factors[static_cast<std::size_t>(f)];
+    where.push_back({{"factor", x.key},
+                     {"side", row.z > 0 ? "high" : "low"},
+                     {"low", json_number(x.at(row.low))},
+                     {"high", json_number(x.at(row.high))},
+                     {"typical", json_number(x.at(row.mean_flips))},
+                     {"z", json_number(row.z)}});
+  }
+  return {{"z_bound", json_number(o.reversals.z_bound)}, {"where", where}};
+}
+
+}  // namespace
 
 std::string sensitivity_json(const SensitivityResult& r, const Provenance& p) {
   nlohmann::ordered_json j;
@@ -163,6 +217,7 @@ std::string sensitivity_json(const SensitivityResult& r, const Provenance& p) {
                        {"too_noisy", o.undefined_points == 0 && !(o.noise_share <= kNoiseWarning)},
                        {"opposite_sign", o.opposite_sign},
                        {"undefined_points", o.undefined_points},
+                       {"reversals", reversals_json(r, o)},
                        {"indices", indices}});
   }
   j["outputs"] = outputs;
@@ -181,6 +236,8 @@ std::string sensitivity_table(const SensitivityResult& r, int top) {
                     std::isfinite(o.base_value) ? fmt::format("{:+.4g}", o.base_value)
                                                 : std::string("undefined"),
                     o.opposite_sign, r.design_points);
+    if (const std::string lines = reversal_lines(r, o); !lines.empty())
+      out += "  the points of opposite sign lie where\n" + lines;
     if (o.undefined_points > 0) {
       out += fmt::format(
           "  UNDEFINED at {} of {} design points (fewer than two replicates had a value there): "

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "samspel/engine/parallel.hpp"
+#include "samspel/engine/sign_flips.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
@@ -305,6 +306,12 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
     out.name = plan.outputs[o].name;
     const std::vector<io::PointOutput> values = sink.read(o);
     describe_output(out, values);
+    std::vector<double> at_points;
+    for (std::size_t p = 1; p < values.size(); ++p)
+      at_points.push_back(values[p].mean);
+    out.reversals =
+        engine::sign_flips(k, at_points, out.base_value,
+                           [&points](std::size_t p, int f) { return points.unit(p + 1, f); });
     if (out.undefined_points > 0) {
       out.morris.assign(options.method == io::Method::morris ? factors.size() : 0,
                         engine::MorrisIndex{kNaN, kNaN, kNaN, kNaN, kNaN});

@@ -3,12 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
+#include "samspel/engine/design.hpp"
 #include "samspel/engine/random.hpp"
 
 namespace samspel::engine {
 namespace {
+
+std::function<double(std::size_t, int)> at(const UnitDesign& design) {
+  return [&design](std::size_t p, int f) { return design.at(p, f); };
+}
 
 // An effect of +0.2 at the reference that reverses where factor 0 passes 0.8.
 TEST(SignFlips, NamesTheFactorTheReversalDependsOn) {
@@ -16,11 +22,10 @@ TEST(SignFlips, NamesTheFactorTheReversalDependsOn) {
   std::vector<double> values(design.size());
   for (std::size_t p = 0; p < design.size(); ++p)
     values[p] = 0.8 - design.at(p, 0);
-  const SignFlips flips = sign_flips(design, values, 0.2);
+  const SignFlips flips = sign_flips(5, values, 0.2, at(design));
   EXPECT_EQ(flips.points, 1000U);
   EXPECT_EQ(flips.flips, 200U);  // a Latin hypercube has exactly 200 of 1000 above 0.8
-  ASSERT_EQ(flips.factors.size(), 1U);
-  EXPECT_EQ(flips.factors[0].factor, 0);
+  ASSERT_EQ(flips.named(), std::vector<int>{0});
   EXPECT_NEAR(flips.factors[0].mean_flips, 0.9, 0.001);
   EXPECT_NEAR(flips.factors[0].mean_all, 0.5, 0.001);
   EXPECT_GE(flips.factors[0].low, 0.8);
@@ -38,7 +43,7 @@ TEST(SignFlips, UnrelatedReversalsNameNoFactorBeyondTheLevel) {
     std::vector<double> values(design.size());
     for (double& v : values)
       v = rng.uniform() - 0.3;
-    named += sign_flips(design, values, 1.0).factors.empty() ? 0 : 1;
+    named += sign_flips(10, values, 1.0, at(design)).named().empty() ? 0 : 1;
   }
   // At most alpha = 5% (Bonferroni is conservative), plus three standard errors.
   const double alpha = 0.05;
@@ -46,16 +51,31 @@ TEST(SignFlips, UnrelatedReversalsNameNoFactorBeyondTheLevel) {
   EXPECT_LE(static_cast<double>(named) / kDesigns, alpha + 3 * se) << named;
 }
 
+// Three reversals at the bottom of a factor's range are what chance gives one factor in 64 on a
+// grid of 4 levels: too few to locate.
+TEST(SignFlips, AHandfulOfReversalsLocatesNothing) {
+  std::vector<double> values(400, 1.0);
+  const auto position = [](std::size_t p, int f) {
+    return f == 0 && p < 3 ? 0.0 : static_cast<double>((p + static_cast<std::size_t>(f)) % 4) / 3;
+  };
+  for (std::size_t p = 0; p < 3; ++p)
+    values[p] = -1.0;
+  const SignFlips few = sign_flips(2, values, 1.0, position);
+  EXPECT_EQ(few.flips, 3U);
+  EXPECT_LT(few.factors[0].z, -few.z_bound);  // beyond the bound, yet
+  EXPECT_TRUE(few.named().empty());
+}
+
 TEST(SignFlips, UndefinedValuesAreLeftOutAndNoSignMeansNoReversal) {
   const UnitDesign design = latin_hypercube(2, 10, 1);
   std::vector<double> values(10, -1.0);
   values[3] = std::numeric_limits<double>::quiet_NaN();
-  const SignFlips flips = sign_flips(design, values, 1.0);
+  const SignFlips flips = sign_flips(2, values, 1.0, at(design));
   EXPECT_EQ(flips.points, 9U);
   EXPECT_EQ(flips.flips, 9U);
-  EXPECT_TRUE(flips.factors.empty());  // every point reverses: nothing to locate
-  EXPECT_EQ(sign_flips(design, values, 0.0).flips, 0U);
-  EXPECT_EQ(sign_flips(design, values, std::numeric_limits<double>::quiet_NaN()).flips, 0U);
+  EXPECT_TRUE(flips.named().empty());  // every point reverses: nothing to locate
+  EXPECT_EQ(sign_flips(2, values, 0.0, at(design)).flips, 0U);
+  EXPECT_EQ(sign_flips(2, values, std::numeric_limits<double>::quiet_NaN(), at(design)).flips, 0U);
 }
 
 }  // namespace

@@ -60,6 +60,12 @@ SensitivityResult small_result(Method method) {
   o.base_value = -2;
   o.noise_share = 0.5;
   o.opposite_sign = 3;
+  // The 12 points of opposite sign lie at the top of case_pull's range, anywhere in trust_new's.
+  o.reversals.points = 40;
+  o.reversals.flips = 12;
+  o.reversals.z_bound = 2.24;
+  o.reversals.factors = {{.mean_all = 0.5, .mean_flips = 0.9, .low = 0.8, .high = 1, .z = 5},
+                         {.mean_all = 0.5, .mean_flips = 0.5, .low = 0, .high = 1, .z = 0.5}};
   o.morris = {{.mu = 1, .mu_star = 2, .sigma = 0.5, .mu_star_low = 1.5, .mu_star_high = 2.5}, {}};
   engine::SobolIndex s;
   s.first = 0.25;
@@ -82,17 +88,31 @@ TEST(SensitivityReport, CsvHasOneRowPerOutputAndFactor) {
   ASSERT_EQ(rows.size(), 3U);
   EXPECT_EQ(rows[0],
             "output,factor,low,high,log,mu,mu_star,mu_star_low,mu_star_high,sigma,base_value,"
-            "noise_share,opposite_sign,undefined_points");
+            "noise_share,opposite_sign,undefined_points,reversal_value,reversal_z");
   EXPECT_EQ(rows[1],
             "\"F2: a, \"\"b\"\": lockins\",model.case_pull,0.1,0.4,0,1,2,1.5,2.5,0.5,-2,"
-            "0.5,3,0");
+            "0.5,3,0,0.37,5");
   EXPECT_THAT(sensitivity_csv(small_result(Method::sobol)),
-              HasSubstr(",model.trust_new,0.2,0.4,1,0,0,0,0,0,0,-2,0.5,3,0\n"));
+              HasSubstr(",model.trust_new,0.2,0.4,1,0,0,0,0,0,0,-2,0.5,3,0,0.282843,0.5\n"));
+}
+
+TEST(SensitivityReport, SaysWhereThePointsOfOppositeSignLie) {
+  const SensitivityResult r = small_result(Method::morris);
+  const auto j = nlohmann::json::parse(sensitivity_json(r, Provenance{"cmd", "0", "r"}));
+  const auto& where = j["outputs"][0]["reversals"]["where"];
+  ASSERT_EQ(where.size(), 1U);  // trust_new's z is inside the bound
+  EXPECT_EQ(where[0]["factor"], "model.case_pull");
+  EXPECT_EQ(where[0]["side"], "high");
+  EXPECT_NEAR(where[0]["low"].get<double>(), 0.34, 1e-12);
+  EXPECT_NEAR(where[0]["high"].get<double>(), 0.4, 1e-12);
+  EXPECT_THAT(sensitivity_table(r, 10),
+              HasSubstr("  the points of opposite sign lie where\n    model.case_pull high (0.34 "
+                        "to 0.4 there, typically 0.37; z = +5.0)\n"));
 }
 
 TEST(SensitivityReport, JsonAndTableSayWhenNoiseDominates) {
-  const auto j =
-      nlohmann::json::parse(sensitivity_json(small_result(Method::sobol), Provenance{"cmd", "0", "r"}));
+  const auto j = nlohmann::json::parse(
+      sensitivity_json(small_result(Method::sobol), Provenance{"cmd", "0", "r"}));
   EXPECT_EQ(j["method"], "sobol");
   EXPECT_EQ(j["command_line"], "cmd");
   EXPECT_TRUE(j["outputs"][0]["too_noisy"].get<bool>());

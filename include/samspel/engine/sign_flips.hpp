@@ -7,32 +7,39 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <vector>
-
-#include "samspel/engine/design.hpp"
 
 namespace samspel::engine {
 
 struct FlipFactor {
-  int factor = 0;
   double mean_all = 0;    // mean position in [0, 1] over the points with a value
   double mean_flips = 0;  // over the points where the value reverses
   double low = 0;         // range of positions of those points
   double high = 0;
-  double z = 0;  // (mean_flips - mean_all) / its standard error
+  double z = 0;  // (mean_flips - mean_all) / its standard error; 0 when nothing reverses
 };
+
+// Fewer reversals locate nothing: z treats their mean position as normal, which a handful of
+// points on a Morris grid of 4 levels is not (3 points at one level happen by chance for one
+// factor in 64, so for one or two of 90 factors).
+inline constexpr std::size_t kMinFlipsToLocate = 10;
 
 struct SignFlips {
   std::size_t points = 0;  // points with a finite value
   std::size_t flips = 0;   // of those, with the sign opposite to the reference
   double z_bound = 0;      // |z| above it names a factor (two-sided 5%, Bonferroni over factors)
-  // The factors whose |z| exceeds z_bound, largest |z| first.
-  std::vector<FlipFactor> factors;
+  std::vector<FlipFactor> factors;  // in factor order
+
+  // The factors whose |z| exceeds z_bound, largest |z| first; none below kMinFlipsToLocate.
+  std::vector<int> named() const;
 };
 
-// `values[p]` is the output at design point p (NaN where undefined: left out). A reference of 0
-// or NaN has no sign, and nothing reverses.
-SignFlips sign_flips(const UnitDesign& design, std::span<const double> values, double reference);
+// `values[p]` is the output at design point p (NaN where undefined: left out), `position(p, f)`
+// factor f's unit coordinate there; one pass over the points, each asked for every factor in
+// turn. A reference of 0 or NaN has no sign, and nothing reverses.
+SignFlips sign_flips(int factors, std::span<const double> values, double reference,
+                     const std::function<double(std::size_t point, int factor)>& position);
 
 }  // namespace samspel::engine

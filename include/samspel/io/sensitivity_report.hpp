@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "samspel/engine/morris.hpp"
+#include "samspel/engine/sign_flips.hpp"
 #include "samspel/engine/sobol_indices.hpp"
 #include "samspel/io/results.hpp"
 
@@ -43,6 +44,10 @@ struct SensitivityOutput {
   // event a measure needs, say). An output with any has no indices (NaN): a point cannot enter
   // them as a number it does not have.
   std::size_t undefined_points = 0;
+  // Where the design points of opposite sign lie in each factor's range: the parameters and
+  // ranges that would overturn a pattern (engine/sign_flips.hpp). Empty when read back from a
+  // store, which keeps the points, not this summary of them.
+  engine::SignFlips reversals;
   std::vector<engine::MorrisIndex> morris;  // per factor
   std::vector<engine::SobolIndex> sobol;    // per factor
 };
