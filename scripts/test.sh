@@ -9,7 +9,7 @@
 # they are unloaded (so no suppression by library applies); it is not samspel's code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/build.sh
+./scripts/build.sh all
 ctest --test-dir build --output-on-failure -j2
 
 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \

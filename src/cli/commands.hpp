@@ -25,6 +25,10 @@ namespace samspel::cli {
 // Shared by the study commands (study_command.cpp).
 std::filesystem::path store_path(const ScenarioOptions& o, const std::string& store,
                                  const std::string& kind);
+// The store of a sweep or a population study, which write no folder: an --out there would be
+// ignored, so it is refused, saying what to use instead.
+std::filesystem::path store_without_folder(const ScenarioOptions& o, const std::string& store,
+                                           const std::string& kind);
 // Under MPI every rank builds the same plan; rank 0 opens the store and writes it, the other
 // ranks compute runs for it.
 int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,

@@ -29,7 +29,9 @@ struct RunOptions {
 int run_population(const io::Scenario& scenario, const RunOptions& o,
                    const std::string& command_line, const engine::Cluster& cluster) {
   study::StudyPlan plan;
+  std::filesystem::path path;
   try {
+    path = store_without_folder(o.scenario, o.store, "population");
     const io::Population population = io::load_population(scenario.population, scenario);
     plan =
         study::plan_population(scenario, population, o.keep_series,
@@ -38,7 +40,6 @@ int run_population(const io::Scenario& scenario, const RunOptions& o,
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return kExitBadInput;
   }
-  const std::filesystem::path path = store_path(o.scenario, o.store, "population");
   const int code = run_study_into_store(plan, path, o.scenario.threads, cluster);
   if (code != 0 || !cluster.coordinator()) return code;
   // CEOs per four-year period: 1, 2 or 3+ (shares of periods).

@@ -35,6 +35,18 @@ std::filesystem::path store_path(const ScenarioOptions& o, const std::string& st
          fmt::format("{}-{}.sqlite", std::filesystem::path(o.scenario).stem().string(), kind);
 }
 
+std::filesystem::path store_without_folder(const ScenarioOptions& o, const std::string& store,
+                                           const std::string& kind) {
+  const std::filesystem::path path = store_path(o, store, kind);
+  if (!o.out.empty()) {
+    throw io::ScenarioError(fmt::format(
+        "--out {}: a {} writes a results store, not a folder; name the store with --store FILE "
+        "(here {}), and `samspel export` writes it as CSV or JSON",
+        o.out, kind == "population" ? "population study" : kind, path.string()));
+  }
+  return path;
+}
+
 int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,
                          unsigned threads, const engine::Cluster& cluster) {
   std::unique_ptr<io::Store> store;
@@ -100,7 +112,9 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line,
   sub->add_flag("--keep-series", o->keep_series, "Also store every run's monthly series");
   return [o, command_line, &cluster] {
     study::StudyPlan plan;
+    std::filesystem::path store;
     try {
+      store = store_without_folder(o->scenario, o->store, "sweep");
       const io::Scenario base = load_with_options(o->scenario);
       const auto axes = io::parse_sweep_axes(o->params);
       const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
@@ -115,8 +129,7 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line,
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
     }
-    return run_study_into_store(plan, store_path(o->scenario, o->store, "sweep"),
-                                o->scenario.threads, cluster);
+    return run_study_into_store(plan, store, o->scenario.threads, cluster);
   };
 }
 

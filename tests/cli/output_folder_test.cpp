@@ -83,6 +83,25 @@ TEST_F(OutputFolder, StoreUnderARegularFileIsRefusedBeforeSimulating) {
   expect_only({"file"});
 }
 
+// A sweep and a population study write a store and no folder: an --out they would ignore is
+// refused, naming the option to use instead, before anything is written.
+TEST_F(OutputFolder, OutOfAStudyThatWritesOnlyAStoreIsRefused) {
+  const std::string sweden = (fs::path(SAMSPEL_SOURCE_DIR) / "scenarios" / "sweden.toml").string();
+  const std::string store = " --store " + (dir_ / "s.sqlite").string();
+  const std::string out = " --out " + (dir_ / "out").string();
+  for (const std::string& command :
+       {"run " + sweden + store + out,
+        "sweep " + kScenario + " --param model.case_pull=0.1:0.4 --points 2" + store + out}) {
+    const Result r = samspel(command);
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.output;
+    EXPECT_NE(r.output.find("--out " + (dir_ / "out").string() + ": a "), std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("--store FILE"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << r.output;
+    expect_only({});
+  }
+}
+
 TEST_F(OutputFolder, ReadOnlyFolderIsRefusedBeforeSimulating) {
   if (::geteuid() == 0) GTEST_SKIP() << "permissions do not bind root";
   fs::create_directories(dir_ / "ro");
