@@ -492,6 +492,8 @@
     sensitivityMuStar: 'μ* (genomsnittlig absolut effekt)', sensitivitySigma: 'σ (effekternas spridning)',
     sensitivityBase: 'Vid filens värden', sensitivityNoise: 'replikatbrus', sensitivityOpposite: 'motsatt tecken i',
     sensitivityTooNoisy: 'Indexen visar mest brus: använd fler replikat.',
+    sensitivityWhere: 'Punkterna med motsatt tecken ligger där', sensitivityLow: 'är låg',
+    sensitivityHigh: 'är hög', sensitivityTypical: 'typiskt',
     sensitivityUndefined: 'Odefinierat (färre än två replikat hade ett värde), inga index: punkter utan värde',
   });
   Object.assign(labels.en.ui, {
@@ -504,6 +506,8 @@
     sensitivityMuStar: 'μ* (mean absolute effect)', sensitivitySigma: 'σ (spread of the effects)',
     sensitivityBase: 'At the file’s values', sensitivityNoise: 'replicate noise', sensitivityOpposite: 'opposite sign at',
     sensitivityTooNoisy: 'The indices mostly show noise: use more replicates.',
+    sensitivityWhere: 'The points of opposite sign lie where', sensitivityLow: 'is low',
+    sensitivityHigh: 'is high', sensitivityTypical: 'typically',
     sensitivityUndefined: 'Undefined (fewer than two replicates had a value), no indices: points without a value',
   });
 

@@ -11,8 +11,9 @@
 //       replicate noise, points of opposite sign) and, for Sobol', bars of S1 and ST per
 //       parameter with their 95% intervals, or, for Morris, mu* against sigma per parameter with
 //       mu*'s 95% interval. An output undefined at some points is named, with their count, and
-//       not drawn. opts: {lang = 'sv', top = 15 (parameters drawn per output, the most
-//       influential)}
+//       not drawn; where the points of opposite sign lie, when the analysis names parameters.
+//       opts: {lang = 'sv', top = 15 (parameters drawn per output, the most influential)}
+//   reversalText(lang, output) -> that last sentence, or '' when no parameter is named
 // }
 // It replaces the content of `el`.
 (function (global) {
@@ -51,6 +52,18 @@
     p.className = 'note';
     p.textContent = text;
     el.appendChild(p);
+  }
+
+  // Where the points of opposite sign lie: per parameter their reversals depend on, the side of
+  // its range, the range of its values there, its typical value and z (docs/sensitivity.md).
+  // Empty when none is named.
+  function reversalText(lang, output) {
+    const where = (output.reversals && output.reversals.where) || [];
+    if (!where.length) return '';
+    const parts = where.map((w) => `${w.factor} ${t(lang, w.side === 'low' ? 'sensitivityLow' : 'sensitivityHigh')} ` +
+      `(${number(lang, w.low)}–${number(lang, w.high)}, ${t(lang, 'sensitivityTypical')} ` +
+      `${number(lang, w.typical)}; z = ${number(lang, w.z, 2)})`);
+    return `${t(lang, 'sensitivityWhere')}: ${parts.join('; ')}.`;
   }
 
   // The most influential parameters of an output first: ST for Sobol', mu* for Morris.
@@ -147,6 +160,8 @@
         `${t(lang, 'sensitivityOpposite')} ${output.opposite_sign} / ${s.design_points}.`;
       if (output.too_noisy) note += ` ${t(lang, 'sensitivityTooNoisy')}`;
       paragraph(el, note);
+      const where = reversalText(lang, output);
+      if (where) paragraph(el, where);
       const box = document.createElement('div');
       el.appendChild(box);
       drawn.push(morris ? morrisChart(box, output, lang, top) : sobolChart(box, output, lang, top));
@@ -154,5 +169,5 @@
     return Promise.all(drawn);
   }
 
-  global.samspelSensitivityCharts = { sensitivityCharts };
+  global.samspelSensitivityCharts = { sensitivityCharts, reversalText };
 })(window);
