@@ -45,6 +45,10 @@ table.samspel-summary td.better { color: #1d6b2a; font-weight: 600; }
 table.samspel-summary td.worse { color: #a12a1a; font-weight: 600; }
 table.samspel-summary small.about { color: #666; }
 .samspel-chart { margin: 0.8rem 0 1.4rem; }
+table.provenance { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+table.provenance th { text-align: left; white-space: nowrap; vertical-align: top;
+       padding: 0.2rem 1rem 0.2rem 0; font-weight: 600; }
+table.provenance td { padding: 0.2rem 0; overflow-wrap: anywhere; }
 pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; }
 )";
 

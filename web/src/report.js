@@ -56,6 +56,60 @@
     parent.appendChild(table);
   }
 
+  // One provenance value in words: objects as "key value" pairs, lists item by item; what is
+  // nested deeper stays JSON.
+  function provenanceLabel(lang, key) {
+    const label = t(lang, `prov_${key}`);
+    return label === `prov_${key}` ? key : label;
+  }
+
+  function provenanceText(value, lang) {
+    const flat = (v) => {
+      if (v !== null && typeof v === 'object') return JSON.stringify(v);
+      // Seeds and counts exactly as recorded; a fraction with the language's decimal sign.
+      if (typeof v === 'number' && !Number.isInteger(v) && lang === 'sv') return String(v).replace('.', ',');
+      return String(v);
+    };
+    const pairs = (object) => Object.entries(object)
+      .filter(([, v]) => v !== '' && v !== null && v !== 0)
+      .map(([k, v]) => `${provenanceLabel(lang, k)} ${Array.isArray(v) ? provenanceText(v, lang) : flat(v)}`)
+      .join(', ');
+    if (Array.isArray(value)) {
+      // A scripted event by its name and month, then what it carries.
+      return value.map((item) => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) return flat(item);
+        if (!item.type) return pairs(item);
+        const { type, date, ...more } = item;
+        const rest = pairs(more);
+        return `${global.samspelI18n.event(lang, type)} ${date || ''}${rest ? ` (${rest})` : ''}`.trim();
+      }).join('; ');
+    }
+    if (value !== null && typeof value === 'object') return pairs(value);
+    return flat(value);
+  }
+
+  function provenanceTable(record, lang) {
+    const table = document.createElement('table');
+    table.className = 'provenance';
+    for (const [key, value] of Object.entries(record)) {
+      const row = table.insertRow();
+      const name = document.createElement('th');
+      name.scope = 'row';
+      name.textContent = provenanceLabel(lang, key);
+      const cell = row.insertCell();
+      const text = provenanceText(value, lang);
+      if (key === 'command_line' || key === 'git_revision') {
+        const code = document.createElement('code');
+        code.textContent = text;
+        cell.appendChild(code);
+      } else {
+        cell.textContent = text;
+      }
+      row.insertBefore(name, cell);
+    }
+    return table;
+  }
+
   function render(lang) {
     const doc = JSON.parse(document.getElementById('samspel-results').textContent);
     lang = lang || document.documentElement.lang || 'sv';
@@ -130,21 +184,22 @@
       drawn.push(charts().sweepCharts(box(sweep), doc, { lang }));
     }
 
-    // Provenance last; the long list of resolved parameters folded away.
-    const provenance = section(main, 'provenance', lang, 'provenance');
+    // Provenance last, as a table a reader can scan; the long list of resolved parameters and
+    // the exact record folded away.
+    const provenance = section(main, 'provenance', lang, 'provenance', 'provenanceNote');
     const { parameters, ...rest } = doc.provenance || {};
-    const pre = document.createElement('pre');
-    pre.textContent = JSON.stringify(rest, null, 2);
-    provenance.appendChild(pre);
-    if (parameters) {
+    provenance.appendChild(provenanceTable(rest, lang));
+    const folded = (label, value) => {
       const details = document.createElement('details');
       const summary = document.createElement('summary');
-      summary.textContent = t(lang, 'parameters');
-      const list = document.createElement('pre');
-      list.textContent = JSON.stringify(parameters, null, 2);
-      details.append(summary, list);
+      summary.textContent = t(lang, label);
+      const pre = document.createElement('pre');
+      pre.textContent = JSON.stringify(value, null, 2);
+      details.append(summary, pre);
       provenance.appendChild(details);
-    }
+    };
+    if (parameters) folded('parameters', parameters);
+    folded('provenanceRaw', doc.provenance || {});
 
     return Promise.all(drawn).then(() => {
       document.body.dataset.rendered = lang;

@@ -54,11 +54,20 @@ try {
     svgs: document.querySelectorAll('.samspel-chart svg').length,
     marks: document.querySelectorAll('.samspel-chart svg path, .samspel-chart svg line').length,
     heading: document.querySelector('h2') && document.querySelector('h2').textContent,
+    provenance: [...document.querySelectorAll('table.provenance tr')].map((r) => ({
+      name: r.cells[0].textContent, value: r.cells[1].textContent })),
   }));
   const first = await count();
   check(first.charts > 0, 'no chart containers');
   check(first.svgs === first.charts, `${first.svgs} SVGs for ${first.charts} charts`);
   check(first.marks > 50, `only ${first.marks} SVG paths and lines`);
+  // Provenance reads as a table, with the version and the command, not as raw JSON.
+  const row = (rows, pattern) => rows.find((r) => pattern.test(r.name));
+  const version = row(first.provenance, /^samspel/);
+  check(version && /^\d+\.\d+\.\d+$/.test(version.value), 'provenance: no samspel version row');
+  const command = row(first.provenance, /^(Kommando|Command)$/);
+  check(command && command.value.includes('samspel '), 'provenance: no command row');
+  check(first.provenance.every((r) => !r.value.startsWith('{')), 'provenance: a row shows raw JSON');
 
   const other = lang === 'sv' ? 'en' : 'sv';
   await page.click(`.lang button[data-lang="${other}"]`);
@@ -66,6 +75,9 @@ try {
   const second = await count();
   check(second.svgs === first.svgs, `switching language drew ${second.svgs} SVGs, not ${first.svgs}`);
   check(second.heading !== first.heading, 'switching language kept the headings');
+  check(second.provenance.length === first.provenance.length &&
+        second.provenance.some((r, i) => r.name !== first.provenance[i].name),
+        'switching language kept the provenance labels');
   await page.click(`.lang button[data-lang="${lang}"]`);
   await page.waitForSelector(`body[data-rendered="${lang}"]`, { timeout: 60000 });
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
