@@ -240,6 +240,33 @@ TEST_F(FuzzSmoke, PopulationReader) {
   });
 }
 
+// Overwrites up to eight of the file's bytes at random.
+void flip_bytes(const fs::path& file, Mutator& m) {
+  std::string bytes = slurp(file);
+  for (std::size_t k = 1 + m.below(8); k > 0; --k)
+    bytes[m.below(bytes.size())] = static_cast<char>(m.below(256));
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// Runs the edits on the store as they come: SQLite may refuse one (a type or a constraint), and
+// the rest still damage the store.
+void execute(const fs::path& store, const std::vector<std::string>& edits) {
+  sqlite3* db = nullptr;
+  sqlite3_open(store.c_str(), &db);
+  for (const std::string& sql : edits)
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+}
+
+// Reads a damaged store as report and export do, in turn; each must refuse it cleanly or read it.
+void read_back(const fs::path& store, const fs::path& out, int i) {
+  if (i % 3 == 0) {
+    (void)io::results_document(store);
+  } else {
+    io::export_store(store, out, i % 3 == 1 ? "csv" : "json");
+  }
+}
+
 // A store edited value by value (the readers' ids, counts and sizes) or byte by byte.
 TEST_F(FuzzSmoke, StoreReader) {
   const std::vector<fs::path> stores = {dir() / "compare.sqlite", dir() / "population.sqlite"};
@@ -264,13 +291,9 @@ TEST_F(FuzzSmoke, StoreReader) {
   fuzz("store", 1500, [&](int i) {
     fs::copy_file(stores[m.below(stores.size())], copy, fs::copy_options::overwrite_existing);
     if (i % 5 == 4) {
-      std::string bytes = slurp(copy);
-      for (std::size_t k = 1 + m.below(8); k > 0; --k)
-        bytes[m.below(bytes.size())] = static_cast<char>(m.below(256));
-      std::ofstream(copy, std::ios::binary | std::ios::trunc) << bytes;
+      flip_bytes(copy, m);
     } else {
-      sqlite3* db = nullptr;
-      sqlite3_open(copy.c_str(), &db);
+      std::vector<std::string> edits;
       for (std::size_t k = 1 + m.below(2); k > 0; --k) {
         const auto& [table, names] = columns[m.below(columns.size())];
         const std::string sql =
@@ -280,16 +303,11 @@ TEST_F(FuzzSmoke, StoreReader) {
                                     values[m.below(values.size())]) +
             " WHERE rowid = (SELECT rowid FROM " + table + " LIMIT 1 OFFSET " +
             std::to_string(m.below(20)) + ")";
-        sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        edits.push_back(sql);
       }
-      sqlite3_close(db);
+      execute(copy, edits);
     }
-    // report's reader and export's, in turn.
-    if (i % 3 == 0) {
-      (void)io::results_document(copy);
-    } else {
-      io::export_store(copy, out, i % 3 == 1 ? "csv" : "json");
-    }
+    read_back(copy, out, i);
   });
 }
 
@@ -314,13 +332,9 @@ TEST_F(FuzzSmoke, SensitivityStoreReader) {
   fuzz("sensitivity store", 300, [&](int i) {
     fs::copy_file(dir() / "sensitivity.sqlite", copy, fs::copy_options::overwrite_existing);
     if (i % 5 == 4) {
-      std::string bytes = slurp(copy);
-      for (std::size_t k = 1 + m.below(8); k > 0; --k)
-        bytes[m.below(bytes.size())] = static_cast<char>(m.below(256));
-      std::ofstream(copy, std::ios::binary | std::ios::trunc) << bytes;
+      flip_bytes(copy, m);
     } else {
-      sqlite3* db = nullptr;
-      sqlite3_open(copy.c_str(), &db);
+      std::vector<std::string> edits;
       for (std::size_t k = 1 + m.below(2); k > 0; --k) {
         const auto& [table, key, names] = tables[m.below(tables.size())];
         const std::string where = std::string(" WHERE (") + key + ") = (SELECT " + key + " FROM " +
@@ -329,15 +343,11 @@ TEST_F(FuzzSmoke, SensitivityStoreReader) {
                                                  : std::string("UPDATE ") + table + " SET " +
                                                        names[m.below(names.size())] + " = " +
                                                        values[m.below(values.size())] + where;
-        sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        edits.push_back(sql);
       }
-      sqlite3_close(db);
+      execute(copy, edits);
     }
-    if (i % 3 == 0) {
-      (void)io::results_document(copy);
-    } else {
-      io::export_store(copy, out, i % 3 == 1 ? "csv" : "json");
-    }
+    read_back(copy, out, i);
   });
 }
 
