@@ -309,9 +309,12 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
     std::vector<double> at_points;
     for (std::size_t p = 1; p < values.size(); ++p)
       at_points.push_back(values[p].mean);
-    out.reversals =
-        engine::sign_flips(k, at_points, out.base_value,
-                           [&points](std::size_t p, int f) { return points.unit(p + 1, f); });
+    // A Morris trajectory's k + 1 points, a Saltelli base sample's k + 2, share coordinates.
+    const std::size_t cluster =
+        static_cast<std::size_t>(k) + (options.method == io::Method::morris ? 1 : 2);
+    out.reversals = engine::sign_flips(
+        k, at_points, out.base_value,
+        [&points](std::size_t p, int f) { return points.unit(p + 1, f); }, cluster);
     if (out.undefined_points > 0) {
       out.morris.assign(options.method == io::Method::morris ? factors.size() : 0,
                         engine::MorrisIndex{kNaN, kNaN, kNaN, kNaN, kNaN});

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "samspel/engine/design.hpp"
+#include "samspel/engine/morris.hpp"
 #include "samspel/engine/random.hpp"
 
 namespace samspel::engine {
@@ -49,6 +50,44 @@ TEST(SignFlips, UnrelatedReversalsNameNoFactorBeyondTheLevel) {
   const double alpha = 0.05;
   const double se = std::sqrt(alpha * (1 - alpha) / kDesigns);
   EXPECT_LE(static_cast<double>(named) / kDesigns, alpha + 3 * se) << named;
+}
+
+// The same on Morris trajectories, whose points come in clusters: a trajectory moves one factor
+// at a time, so its points share their coordinates and, when the output varies more between
+// trajectories than along them, their sign. Counted as independent points, such reversals would
+// name a factor in four designs of five; counted by trajectory, no more than about 5% do.
+TEST(SignFlips, ReversalsAlikeAlongATrajectoryNameNoFactorBeyondTheLevel) {
+  constexpr int kDesigns = 400;
+  constexpr int kFactors = 10;
+  int named = 0;
+  for (int d = 0; d < kDesigns; ++d) {
+    const MorrisDesign design = morris_design(kFactors, 10, 4, 500 + static_cast<std::uint64_t>(d));
+    Rng rng(stream_seed(static_cast<std::uint64_t>(d), 0, 2));
+    std::vector<double> values(design.points.size());
+    const std::size_t length = kFactors + 1;
+    for (std::size_t t = 0; t < values.size() / length; ++t) {
+      const double trajectory = rng.uniform() - 0.3;
+      for (std::size_t i = 0; i < length; ++i)
+        values[t * length + i] = trajectory + 0.1 * (rng.uniform() - 0.5);
+    }
+    named += sign_flips(kFactors, values, 1.0, at(design.points), length).named().empty() ? 0 : 1;
+  }
+  const double alpha = 0.05;
+  const double se = std::sqrt(alpha * (1 - alpha) / kDesigns);
+  EXPECT_LE(static_cast<double>(named) / kDesigns, alpha + 3 * se) << named;
+}
+
+// ... and a reversal that does depend on a factor is still found on trajectories.
+TEST(SignFlips, NamesTheFactorOnMorrisTrajectories) {
+  const MorrisDesign design = morris_design(6, 20, 4, 11);
+  std::vector<double> values(design.points.size());
+  for (std::size_t p = 0; p < values.size(); ++p)
+    values[p] = 0.6 - design.points.at(p, 2);
+  const SignFlips flips = sign_flips(6, values, 1.0, at(design.points), 7);
+  EXPECT_EQ(flips.clusters, 20U);
+  ASSERT_FALSE(flips.named().empty());
+  EXPECT_EQ(flips.named().front(), 2);
+  EXPECT_GT(flips.factors[2].z, 0);
 }
 
 // Three reversals at the bottom of a factor's range are what chance gives one factor in 64 on a

@@ -63,6 +63,7 @@ SensitivityResult small_result(Method method) {
   // The 12 points of opposite sign lie at the top of case_pull's range, anywhere in trust_new's.
   o.reversals.points = 40;
   o.reversals.flips = 12;
+  o.reversals.clusters = 40;
   o.reversals.z_bound = 2.24;
   o.reversals.factors = {{.mean_all = 0.5, .mean_flips = 0.9, .low = 0.8, .high = 1, .z = 5},
                          {.mean_all = 0.5, .mean_flips = 0.5, .low = 0, .high = 1, .z = 0.5}};
