@@ -29,6 +29,14 @@ fs::path fresh_dir(const std::string& name) {
 
 const fs::path kScenarios = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios";
 
+// A store is one file once samspel has exited: its write-ahead log (-wal) and the log's index
+// (-shm) are folded into it, whatever read it last.
+void expect_store_alone(const fs::path& store) {
+  EXPECT_TRUE(fs::exists(store)) << store;
+  for (const char* suffix : {"-wal", "-shm", "-journal"})
+    EXPECT_FALSE(fs::exists(store.string() + suffix)) << store << suffix;
+}
+
 TEST(RunCommand, EveryPresetRuns) {
   int presets = 0;
   for (const auto& entry : fs::directory_iterator(kScenarios)) {
@@ -43,7 +51,7 @@ TEST(RunCommand, EveryPresetRuns) {
         samspel("run " + entry.path().string() + " --replicates 2 --threads 2" + where);
     EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
     if (population) {
-      EXPECT_TRUE(fs::exists(out / "study.sqlite")) << entry.path();
+      expect_store_alone(out / "study.sqlite");
       EXPECT_NE(r.output.find("majority shift/election"), std::string::npos) << r.output;
     } else {
       for (const char* file : {"series.csv", "replicates.csv", "changes.csv", "provenance.json"}) {
@@ -128,6 +136,11 @@ TEST(CompareCommand, WritesThePairedDifferences) {
   EXPECT_EQ(
       csv.rfind("variant,label,measure,n,mean,difference,difference_low,difference_high\n", 0), 0U);
   EXPECT_NE(slurp(out / "provenance.json").find("\"variants\""), std::string::npos);
+  expect_store_alone(out / "study.sqlite");
+  const std::string store = (out / "study.sqlite").string();
+  EXPECT_EQ(samspel("report " + store + " -o " + (out / "r.html").string()).exit_code, 0);
+  EXPECT_EQ(samspel("export " + store + " --out " + (out / "export").string()).exit_code, 0);
+  expect_store_alone(out / "study.sqlite");
   fs::remove_all(out);
 }
 
