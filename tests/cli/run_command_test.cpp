@@ -136,12 +136,22 @@ TEST(CompareCommand, WritesThePairedDifferences) {
   EXPECT_EQ(
       csv.rfind("variant,label,measure,n,mean,difference,difference_low,difference_high\n", 0), 0U);
   EXPECT_NE(slurp(out / "provenance.json").find("\"variants\""), std::string::npos);
-  expect_store_alone(out / "study.sqlite");
-  const std::string store = (out / "study.sqlite").string();
-  EXPECT_EQ(samspel("report " + store + " -o " + (out / "r.html").string()).exit_code, 0);
-  EXPECT_EQ(samspel("export " + store + " --out " + (out / "export").string()).exit_code, 0);
-  expect_store_alone(out / "study.sqlite");
   fs::remove_all(out);
+}
+
+TEST(CompareCommand, LeavesTheStoreOneFile) {
+  const fs::path dir = fresh_dir("compare-store");
+  const fs::path store = dir / "study.sqlite";
+  const Result r = samspel("compare " + (kScenarios / "default.toml").string() +
+                           " --vary strategy.foundation=chemistry,roles --replicates 2 --out " +
+                           (dir / "out").string() + " --store " + store.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  expect_store_alone(store);
+  EXPECT_EQ(samspel("report " + store.string() + " -o " + (dir / "r.html").string()).exit_code, 0);
+  EXPECT_EQ(samspel("export " + store.string() + " --out " + (dir / "export").string()).exit_code,
+            0);
+  expect_store_alone(store);
+  fs::remove_all(dir);
 }
 
 TEST(CompareCommand, BadVaryExitsTwoAndWritesNothing) {
