@@ -1,33 +1,24 @@
 #include "samspel/io/sensitivity_store.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "samspel/io/atomic_file.hpp"
 #include "samspel/io/scenario.hpp"
-#include "store_sqlite.hpp"
+#include "sqlite.hpp"
+#include "store_open.hpp"
+#include "store_schema.hpp"
 
 namespace samspel::io {
 
-using store_sqlite::Statement;
+using sqlite::Statement;
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// The tables in export order, each with its key.
-constexpr const char* kSensitivityTables[][2] = {{"study", "key"},
-                                                 {"factors", "id"},
-                                                 {"outputs", "id"},
-                                                 {"blocks", "id"},
-                                                 {"design", "point, factor"},
-                                                 {"point_outputs", "point, output"},
-                                                 {"indices", "output, factor"}};
 
 std::string method_text(Method m) {
   return m == Method::morris ? "morris" : "sobol";
@@ -51,8 +42,8 @@ nlohmann::ordered_json design_json(const SensitivityStudy& s) {
           {"outputs", nlohmann::ordered_json::parse(s.outputs_json)}};
 }
 
-void create(sqlite3* db, const SensitivityStudy& study) {
-  const auto execute = [db](const std::string& sql) { store_sqlite::execute(db, sql); };
+void create(const sqlite::Database& db, const SensitivityStudy& study) {
+  const auto execute = [&db](const std::string& sql) { db.execute(sql); };
   execute("BEGIN");
   execute("CREATE TABLE study (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   execute(
@@ -78,7 +69,6 @@ void create(sqlite3* db, const SensitivityStudy& study) {
       "REAL, mu_star_low REAL, mu_star_high REAL, sigma REAL, s1 REAL, s1_low REAL, s1_high REAL, "
       "st REAL, st_low REAL, st_high REAL, PRIMARY KEY (output, factor))");
   {
-    Statement s(db, "INSERT INTO study (key, value) VALUES (?, ?)");
     const std::pair<const char*, std::string> rows[] = {
         {"schema_version", "1"},
         {"kind", "sensitivity"},
@@ -99,11 +89,7 @@ void create(sqlite3* db, const SensitivityStudy& study) {
         {"design", design_json(study).dump()},
         {"random_streams",
          "replicate i at every design point draws from the streams of (seed, i)"}};
-    for (const auto& [key, value] : rows) {
-      s.bind(1, std::string(key));
-      s.bind(2, value);
-      s.run();
-    }
+    insert_study_values(db, rows);
   }
   {
     Statement s(db, "INSERT INTO factors VALUES (?, ?, ?, ?, ?)");
@@ -131,28 +117,22 @@ void create(sqlite3* db, const SensitivityStudy& study) {
 // Runs `work` in one transaction, rolled back if it fails (a full disk): a block or the indices
 // are stored whole or not at all.
 template <typename Work>
-void in_transaction(sqlite3* db, Work&& work) {
-  store_sqlite::execute(db, "BEGIN");
+void in_transaction(const sqlite::Database& db, Work&& work) {
+  db.execute("BEGIN");
   try {
     work();
   } catch (...) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    db.roll_back();
     throw;
   }
-  store_sqlite::execute(db, "COMMIT");
+  db.execute("COMMIT");
 }
 
 }  // namespace
 
 std::string SensitivityStudy::identity() const {
-  nlohmann::ordered_json j;
-  j["kind"] = "sensitivity";
-  j["replicates"] = replicates;
-  j["seed"] = seed;
-  j["start"] = engine::format_year_month(calendar.start());
-  j["months"] = calendar.months();
-  j["keep_series"] = false;
-  j["base_parameters"] = nlohmann::ordered_json::parse(base_parameters_json);
+  nlohmann::ordered_json j =
+      identity_head("sensitivity", replicates, seed, calendar, false, base_parameters_json);
   j["design"] = design_json(*this);
   j["git_revision"] = git_revision;
   return j.dump();
@@ -167,31 +147,23 @@ SensitivityStore::SensitivityStore(const std::filesystem::path& path, const Sens
       outputs_(study.outputs.size()),
       factors_(study.factors.size()),
       blocks_(study.blocks()) {
-  db_ = store_sqlite::open_for_writing(path, study.identity(), study.git_revision,
-                                       [&study](sqlite3* db) { create(db, study); });
+  db_ = open_for_writing(path, study.identity(), study.git_revision,
+                         [&study](const sqlite::Database& db) { create(db, study); });
 }
 
-SensitivityStore::~SensitivityStore() {
-  sqlite3_close(db_);
-}
+SensitivityStore::~SensitivityStore() = default;
 
 std::vector<bool> SensitivityStore::completed_blocks() const {
-  std::vector<bool> done(blocks_, false);
-  Statement s(db_, "SELECT id FROM blocks");
-  while (s.step()) {
-    const auto b = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
-    if (b < blocks_) done[b] = true;
-  }
-  return done;
+  return ids_present(*db_, "SELECT id FROM blocks", blocks_);
 }
 
 void SensitivityStore::write_block(const SensitivityBlock& block) {
-  in_transaction(db_, [&] { insert_block(block); });
+  in_transaction(*db_, [&] { insert_block(block); });
 }
 
 void SensitivityStore::insert_block(const SensitivityBlock& block) {
   {
-    Statement s(db_, "INSERT INTO design VALUES (?, ?, ?, ?)");
+    Statement s(*db_, "INSERT INTO design VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < block.count; ++i) {
       for (std::size_t f = 0; f < factors_; ++f) {
         s.bind(1, static_cast<std::int64_t>(block.first + i));
@@ -203,7 +175,7 @@ void SensitivityStore::insert_block(const SensitivityBlock& block) {
     }
   }
   {
-    Statement s(db_, "INSERT INTO point_outputs VALUES (?, ?, ?, ?, ?)");
+    Statement s(*db_, "INSERT INTO point_outputs VALUES (?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < block.count; ++i) {
       for (std::size_t o = 0; o < outputs_; ++o) {
         const PointOutput& v = block.values[i * outputs_ + o];
@@ -217,7 +189,7 @@ void SensitivityStore::insert_block(const SensitivityBlock& block) {
     }
   }
   {
-    Statement s(db_, "INSERT INTO blocks VALUES (?, ?, ?)");
+    Statement s(*db_, "INSERT INTO blocks VALUES (?, ?, ?)");
     s.bind(1, static_cast<std::int64_t>(block.index));
     s.bind(2, static_cast<std::int64_t>(block.first));
     s.bind(3, static_cast<std::int64_t>(block.count));
@@ -228,23 +200,22 @@ void SensitivityStore::insert_block(const SensitivityBlock& block) {
 std::vector<PointOutput> SensitivityStore::read_output(std::size_t output) const {
   std::vector<PointOutput> out;
   Statement s(
-      db_, "SELECT mean, variance, replicates FROM point_outputs WHERE output = ? ORDER BY point");
+      *db_, "SELECT mean, variance, replicates FROM point_outputs WHERE output = ? ORDER BY point");
   s.bind(1, static_cast<std::int64_t>(output));
   while (s.step()) {
-    out.push_back({store_sqlite::number_column(s.get(), 0), store_sqlite::number_column(s.get(), 1),
-                   sqlite3_column_int(s.get(), 2)});
+    out.push_back({s.number(0), s.number(1), static_cast<int>(s.integer(2))});
   }
   return out;
 }
 
 void SensitivityStore::write_indices(const SensitivityResult& r) {
-  in_transaction(db_, [&] { insert_indices(r); });
+  in_transaction(*db_, [&] { insert_indices(r); });
 }
 
 void SensitivityStore::insert_indices(const SensitivityResult& r) {
-  store_sqlite::execute(db_, "DELETE FROM indices");
+  db_->execute("DELETE FROM indices");
   {
-    Statement s(db_,
+    Statement s(*db_,
                 "UPDATE outputs SET base_value = ?, noise_share = ?, opposite_sign = ?, "
                 "undefined_points = ? WHERE id = ?");
     for (std::size_t o = 0; o < r.outputs.size(); ++o) {
@@ -257,7 +228,7 @@ void SensitivityStore::insert_indices(const SensitivityResult& r) {
       s.run();
     }
   }
-  Statement s(db_, "INSERT INTO indices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement s(*db_, "INSERT INTO indices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (std::size_t o = 0; o < r.outputs.size(); ++o) {
     for (std::size_t f = 0; f < r.factors.size(); ++f) {
       s.bind(1, static_cast<std::int64_t>(o));
@@ -288,18 +259,18 @@ void SensitivityStore::insert_indices(const SensitivityResult& r) {
 
 SensitivityResult read_sensitivity(const std::filesystem::path& store) {
   StoreShape shape;
-  const store_sqlite::Db guard = store_sqlite::open_checked(store, shape);
-  sqlite3* db = guard.get();
+  const std::unique_ptr<sqlite::Database> opened = open_checked(store, shape);
+  const sqlite::Database& db = *opened;
   if (shape.kind != "sensitivity") {
     throw one_line_error(
         fmt::format("{}: a {} store, not a sensitivity analysis", store.string(), shape.kind));
   }
   SensitivityResult r;
-  r.method = store_sqlite::study_value(db, "method") == "sobol" ? Method::sobol : Method::morris;
-  r.scenario = store_sqlite::study_value(db, "scenario");
+  r.method = db.study_value("method") == "sobol" ? Method::sobol : Method::morris;
+  r.scenario = db.study_value("scenario");
   try {
-    r.seed = std::stoull(store_sqlite::study_value(db, "seed"));
-    r.points = std::stoi(store_sqlite::study_value(db, "points"));
+    r.seed = std::stoull(db.study_value("seed"));
+    r.points = std::stoi(db.study_value("points"));
   } catch (const std::logic_error&) {
     throw one_line_error(fmt::format(
         "{}: not a samspel results store (seed or points is not a number); allowed: a store as "
@@ -310,7 +281,7 @@ SensitivityResult read_sensitivity(const std::filesystem::path& store) {
   r.design_points = shape.points - 1;
   // Every point runs each configuration (one for a scenario, a pattern's sides) R times.
   const nlohmann::json base =
-      nlohmann::json::parse(store_sqlite::study_value(db, "base_parameters"), nullptr, false);
+      nlohmann::json::parse(db.study_value("base_parameters"), nullptr, false);
   const nlohmann::json configurations = base.is_object()
                                             ? base.value("configurations", nlohmann::json::array())
                                             : nlohmann::json::array();
@@ -319,8 +290,7 @@ SensitivityResult read_sensitivity(const std::filesystem::path& store) {
   {
     Statement s(db, "SELECT key, low, high, log FROM factors ORDER BY id");
     while (s.step()) {
-      r.factors.push_back({store_sqlite::text_column(s.get(), 0), sqlite3_column_double(s.get(), 1),
-                           sqlite3_column_double(s.get(), 2), sqlite3_column_int(s.get(), 3) != 0});
+      r.factors.push_back({s.text(0), s.real(1), s.real(2), s.integer(3) != 0});
     }
   }
   {
@@ -328,18 +298,18 @@ SensitivityResult read_sensitivity(const std::filesystem::path& store) {
                 "SELECT name, base_value, noise_share, opposite_sign, undefined_points FROM "
                 "outputs ORDER BY id");
     while (s.step()) {
-      if (sqlite3_column_type(s.get(), 4) == SQLITE_NULL) {
+      if (s.is_null(4)) {
         throw one_line_error(fmt::format(
             "{}: the analysis is not finished (no indices yet); allowed: a finished analysis "
             "(rerun the samspel sensitivity command that made it to resume it)",
             store.string()));
       }
       SensitivityOutput o;
-      o.name = store_sqlite::text_column(s.get(), 0);
-      o.base_value = store_sqlite::number_column(s.get(), 1);
-      o.noise_share = store_sqlite::number_column(s.get(), 2);
-      o.opposite_sign = sqlite3_column_int(s.get(), 3);
-      o.undefined_points = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 4));
+      o.name = s.text(0);
+      o.base_value = s.number(1);
+      o.noise_share = s.number(2);
+      o.opposite_sign = static_cast<int>(s.integer(3));
+      o.undefined_points = static_cast<std::size_t>(s.integer(4));
       o.morris.assign(r.factors.size(), engine::MorrisIndex{kNaN, kNaN, kNaN, kNaN, kNaN});
       o.sobol.assign(r.factors.size(), engine::SobolIndex{kNaN, kNaN, {kNaN, kNaN}, {kNaN, kNaN}});
       r.outputs.push_back(std::move(o));
@@ -347,10 +317,10 @@ SensitivityResult read_sensitivity(const std::filesystem::path& store) {
   }
   Statement s(db, "SELECT * FROM indices ORDER BY output, factor");
   while (s.step()) {
-    const auto o = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
-    const auto f = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 1));
+    const auto o = static_cast<std::size_t>(s.integer(0));
+    const auto f = static_cast<std::size_t>(s.integer(1));
     if (o >= r.outputs.size() || f >= r.factors.size()) continue;
-    const auto v = [&](int c) { return store_sqlite::number_column(s.get(), c); };
+    const auto v = [&](int c) { return s.number(c); };
     r.outputs[o].morris[f] = {v(2), v(3), v(6), v(4), v(5)};
     r.outputs[o].sobol[f] = {v(7), v(10), {v(8), v(9)}, {v(11), v(12)}};
   }
@@ -362,17 +332,6 @@ SensitivityResult read_sensitivity(const std::filesystem::path& store) {
       o.morris.clear();
   }
   return r;
-}
-
-void store_sqlite::export_sensitivity_tables(sqlite3* db, const std::filesystem::path& dir,
-                                             const std::string& format) {
-  nlohmann::ordered_json all;
-  for (const auto& [table, order] : kSensitivityTables)
-    export_table(db, table, order, dir, format, all);
-  if (format == "json") {
-    write_file_atomically(dir / "store.json",
-                          all.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  }
 }
 
 }  // namespace samspel::io

@@ -1,25 +1,23 @@
 #include "samspel/io/store_check.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <cstdint>
-#include <memory>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <span>
 #include <string>
 
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/toml_depth.hpp"
+#include "sqlite.hpp"
 
 namespace samspel::io {
 
 namespace {
 
 using Json = nlohmann::json;
-using Query = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+using sqlite::Statement;
 
 // What samspel itself can write: the scenario's bounds (years 1-100, replicates up to ten
 // million) and a sweep's largest design.
@@ -33,60 +31,51 @@ constexpr const char* kStudyTables[] = {"configurations", "runs", "series", "run
 constexpr const char* kSensitivityTables[] = {"factors", "outputs",       "blocks",
                                               "design",  "point_outputs", "indices"};
 
-[[noreturn]] void damaged(const std::filesystem::path& path, std::string_view what) {
-  throw one_line_error(fmt::format(
-      "{}: not a samspel results store ({}); allowed: a store as samspel compare, sweep, "
-      "sensitivity or a population run wrote it",
-      path.string(), what));
-}
-
 class Checker {
  public:
-  Checker(sqlite3* db, const std::filesystem::path& path) : db_(db), path_(path) {}
+  explicit Checker(const sqlite::Database& db) : db_(db) {}
 
   StoreShape shape() {
     // A damaged page would otherwise surface midway through a reader, as a failed step or as
     // rows silently missing.
     {
-      const Query q = prepare("PRAGMA quick_check(1)");
-      const int rc = sqlite3_step(q.get());
-      const auto* result = rc == SQLITE_ROW ? sqlite3_column_text(q.get(), 0) : nullptr;
-      if (result == nullptr) damaged(path_, sqlite3_errmsg(db_));
-      const std::string verdict = reinterpret_cast<const char*>(result);
-      if (verdict != "ok") damaged(path_, verdict.substr(0, 200));
+      Statement q(db_, "PRAGMA quick_check(1)");
+      if (!q.step()) damaged("PRAGMA quick_check returned nothing");
+      const std::string verdict = q.text(0);
+      if (verdict != "ok") damaged(verdict.substr(0, 200));
     }
     has_table("study");
-    if (value("schema_version") != "1") damaged(path_, "schema_version is not 1");
+    if (value("schema_version") != "1") damaged("schema_version is not 1");
     StoreShape s;
     s.kind = value("kind");
     const bool sensitivity = s.kind == "sensitivity";
     if (s.kind != "compare" && s.kind != "sweep" && s.kind != "population" && !sensitivity)
-      damaged(path_, "kind is not compare, sweep, population or sensitivity");
+      damaged("kind is not compare, sweep, population or sensitivity");
     const std::span<const char* const> tables =
         sensitivity ? std::span<const char* const>(kSensitivityTables)
                     : std::span<const char* const>(kStudyTables);
     for (const char* table : tables)
       has_table(table);
     const Json identity = Json::parse(value("identity"), nullptr, false);
-    if (!identity.is_object()) damaged(path_, "the study's identity is not a JSON object");
+    if (!identity.is_object()) damaged("the study's identity is not a JSON object");
     s.replicates = static_cast<int>(described(identity, "replicates", 1, kMaxReplicates));
     s.months = static_cast<int>(described(identity, "months", 1, kMaxMonths));
     const std::string start = value("start");
     const auto ym = engine::parse_year_month(start);
     if (!ym || identity.value("start", Json()) != start)
-      damaged(path_, "start is not the month of the study's identity");
+      damaged("start is not the month of the study's identity");
     s.start = *ym;
     const std::string keep = value("keep_series");
     if ((keep != "true" && keep != "false") ||
         identity.value("keep_series", Json()) != Json(keep == "true")) {
-      damaged(path_, "keep_series is not that of the study's identity");
+      damaged("keep_series is not that of the study's identity");
     }
     s.keep_series = keep == "true";
     if (identity.value("kind", Json()) != s.kind)
-      damaged(path_, "kind is not that of the study's identity");
+      damaged("kind is not that of the study's identity");
     for (const char* key : {"base_parameters", "design"}) {
       if (!json_depth_within(value(key), kMaxTomlDepth))
-        damaged(path_, fmt::format("{} is nested too deeply", key));
+        damaged(fmt::format("{} is nested too deeply", key));
     }
     if (sensitivity) {
       check_sensitivity(identity, s);
@@ -98,29 +87,19 @@ class Checker {
   }
 
  private:
-  Query prepare(const std::string& sql) const {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-      sqlite3_finalize(stmt);
-      damaged(path_, sqlite3_errmsg(db_));
-    }
-    return {stmt, sqlite3_finalize};
-  }
+  [[noreturn]] void damaged(std::string_view what) const { db_.refuse(what); }
 
   std::int64_t count(const std::string& sql) const {
-    const Query q = prepare(sql);
-    if (sqlite3_step(q.get()) != SQLITE_ROW) damaged(path_, sqlite3_errmsg(db_));
-    return sqlite3_column_int64(q.get(), 0);
+    Statement q(db_, sql);
+    if (!q.step()) damaged(fmt::format("{} returned nothing", sql));
+    return q.integer(0);
   }
 
   std::string value(const char* key) const {
-    const Query q = prepare("SELECT value FROM study WHERE key = ?");
-    sqlite3_bind_text(q.get(), 1, key, -1, SQLITE_STATIC);
-    const int rc = sqlite3_step(q.get());
-    if (rc == SQLITE_DONE) damaged(path_, fmt::format("the study has no {}", key));
-    if (rc != SQLITE_ROW) damaged(path_, sqlite3_errmsg(db_));
-    const auto* text = sqlite3_column_text(q.get(), 0);
-    return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
+    Statement q(db_, "SELECT value FROM study WHERE key = ?");
+    q.bind_static(1, key);
+    if (!q.step()) damaged(fmt::format("the study has no {}", key));
+    return q.text(0);
   }
 
   // A count kept twice, as a study value and in the identity: both the same, within [lo, hi].
@@ -129,10 +108,9 @@ class Checker {
     const std::string text = value(key);
     const Json stored = identity.value(key, Json());
     if (!stored.is_number_integer() || stored.dump() != text)
-      damaged(path_, fmt::format("{} {} is not that of the study's identity", key, text));
+      damaged(fmt::format("{} {} is not that of the study's identity", key, text));
     const auto n = stored.get<std::int64_t>();
-    if (n < lo || n > hi)
-      damaged(path_, fmt::format("{} {} is outside [{}, {}]", key, text, lo, hi));
+    if (n < lo || n > hi) damaged(fmt::format("{} {} is outside [{}, {}]", key, text, lo, hi));
     return n;
   }
 
@@ -141,19 +119,20 @@ class Checker {
     const Json listed = identity.value("configurations", Json());
     const Json described = listed.is_object() ? listed.value("count", Json()) : Json();
     if (!described.is_number_integer())
-      damaged(path_, "the study's identity has no count of configurations");
+      damaged("the study's identity has no count of configurations");
     const auto n = described.get<std::int64_t>();
     if (n < 1 || n > kMaxConfigurations)
-      damaged(path_, fmt::format("{} configurations; allowed: 1 to {}", n, kMaxConfigurations));
+      damaged(fmt::format("{} configurations; allowed: 1 to {}", n, kMaxConfigurations));
     const std::int64_t rows = count("SELECT count(*) FROM configurations");
     const std::int64_t within = count(fmt::format(
         "SELECT count(*) FROM configurations WHERE typeof(id) = 'integer' AND id >= 0 AND id < {} "
         "AND typeof(label) = 'text' AND typeof(assignments) = 'text'",
         n));
     if (rows != n || within != n) {
-      damaged(path_, fmt::format("the configurations table holds {} rows, {} of them with ids 0 "
-                                 "to {} and a label, not the study's {}",
-                                 rows, within, n - 1, n));
+      damaged(
+          fmt::format("the configurations table holds {} rows, {} of them with ids 0 "
+                      "to {} and a label, not the study's {}",
+                      rows, within, n - 1, n));
     }
     return static_cast<std::size_t>(n);
   }
@@ -161,7 +140,7 @@ class Checker {
   void has_table(const char* table) const {
     if (count(fmt::format("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{}'",
                           table)) != 1) {
-      damaged(path_, fmt::format("no {} table", table));
+      damaged(fmt::format("no {} table", table));
     }
   }
 
@@ -170,7 +149,7 @@ class Checker {
                      const char* text) const {
     const Json list = design.value(key, Json());
     if (!list.is_array() || list.empty() || list.size() > kMaxListed)
-      damaged(path_, fmt::format("the analysis's identity lists no {}", key));
+      damaged(fmt::format("the analysis's identity lists no {}", key));
     const std::size_t n = list.size();
     const std::int64_t rows = count(fmt::format("SELECT count(*) FROM {}", table));
     const std::int64_t within = count(fmt::format(
@@ -178,20 +157,19 @@ class Checker {
         "typeof({}) = 'text'",
         table, n, text));
     if (rows != static_cast<std::int64_t>(n) || within != rows)
-      damaged(path_, fmt::format("the {} table does not hold the analysis's {} {}", table, n, key));
+      damaged(fmt::format("the {} table does not hold the analysis's {} {}", table, n, key));
     return n;
   }
 
   void check_sensitivity(const Json& identity, StoreShape& s) const {
     const Json design = identity.value("design", Json());
-    if (!design.is_object()) damaged(path_, "the analysis's identity has no design");
+    if (!design.is_object()) damaged("the analysis's identity has no design");
     const Json points = design.value("design_points", Json());
     const Json block = design.value("block_points", Json());
     if (!points.is_number_unsigned() || points.get<std::uint64_t>() < 1 ||
         points.get<std::uint64_t>() > kMaxConfigurations || !block.is_number_unsigned() ||
         block.get<std::uint64_t>() < 1 || block.get<std::uint64_t>() > kMaxConfigurations) {
-      damaged(path_,
-              fmt::format("design_points and block_points outside [1, {}]", kMaxConfigurations));
+      damaged(fmt::format("design_points and block_points outside [1, {}]", kMaxConfigurations));
     }
     s.points = points.get<std::size_t>() + 1;
     s.factors = listed(design, "factors", "factors", "key");
@@ -217,7 +195,7 @@ class Checker {
 
   void none(const std::string& sql, std::string_view what) const {
     const std::int64_t bad = count(sql);
-    if (bad > 0) damaged(path_, fmt::format("{} row{} of {}", bad, bad == 1 ? "" : "s", what));
+    if (bad > 0) damaged(fmt::format("{} row{} of {}", bad, bad == 1 ? "" : "s", what));
   }
 
   void check_rows(const StoreShape& s) const {
@@ -248,14 +226,13 @@ class Checker {
          fmt::format("run_series whose months are not {} numbers", s.months));
   }
 
-  sqlite3* db_;
-  const std::filesystem::path& path_;
+  const sqlite::Database& db_;
 };
 
 }  // namespace
 
-StoreShape check_store(sqlite3* db, const std::filesystem::path& path) {
-  return Checker(db, path).shape();
+StoreShape check_store(const sqlite::Database& db) {
+  return Checker(db).shape();
 }
 
 bool json_depth_within(std::string_view text, int max_depth) {

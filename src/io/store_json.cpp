@@ -1,11 +1,8 @@
 // The results document of a study, read from its results store (docs/results.md).
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <cmath>
-#include <cstring>
 #include <map>
-#include <memory>
 #include <vector>
 
 #include "document_parts.hpp"
@@ -16,47 +13,18 @@
 #include "samspel/io/store.hpp"
 #include "samspel/io/store_check.hpp"
 #include "samspel/io/toml_depth.hpp"
+#include "store_reader.hpp"
 
 namespace samspel::io {
 
 namespace {
 
 using document::Json;
-using Db = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
-using Query = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
 [[noreturn]] void not_a_store(const std::filesystem::path& path, std::string_view why) {
   throw one_line_error(fmt::format(
       "{}: not a samspel results store ({}); allowed: a run directory or a store written by "
       "samspel compare, sweep or a population run",
       path.string(), why));
-}
-
-// check_store has seen every table: a query that does not prepare meets a damaged schema.
-Query prepare(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
-    sqlite3_finalize(s);
-    const char* file = sqlite3_db_filename(db, "main");
-    not_a_store(file != nullptr ? file : "", sqlite3_errmsg(db));
-  }
-  return {s, sqlite3_finalize};
-}
-
-// The next row of `q`; a failure midway (a damaged page) refuses the store rather than
-// leaving its rows out.
-bool next_row(sqlite3_stmt* q) {
-  const int rc = sqlite3_step(q);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  sqlite3* db = sqlite3_db_handle(q);
-  const char* file = sqlite3_db_filename(db, "main");
-  not_a_store(file != nullptr ? file : "", sqlite3_errmsg(db));
-}
-
-std::string text_column(sqlite3_stmt* s, int column) {
-  const auto* text = sqlite3_column_text(s, column);
-  return text == nullptr ? std::string() : reinterpret_cast<const char*>(text);
 }
 
 struct Configuration {
@@ -69,22 +37,12 @@ struct Configuration {
 // series[configuration][metric][statistic] as read from the series table's float32 BLOBs.
 using Bands = std::map<int, std::map<std::string, std::map<std::string, std::vector<double>>>>;
 
-Bands read_bands(sqlite3* db, int months, const std::string& where) {
+Bands read_bands(const StoreReader& reader, const std::string& where) {
   Bands out;
-  Query q = prepare(db, "SELECT configuration, statistic, metric, months FROM series " + where);
-  if (!q) return out;
-  while (next_row(q.get())) {
-    const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.get(), 3));
-    if (blob == nullptr || sqlite3_column_bytes(q.get(), 3) != months * 4) continue;
-    std::vector<double> values(static_cast<std::size_t>(months));
-    for (std::size_t t = 0; t < values.size(); ++t) {
-      float v = 0;
-      std::memcpy(&v, blob + t * sizeof(float), sizeof(float));
-      values[t] = v;
-    }
-    out[sqlite3_column_int(q.get(), 0)][text_column(q.get(), 2)][text_column(q.get(), 1)] =
-        std::move(values);
-  }
+  reader.for_each_series(true, where, [&out](const SeriesRow& r) {
+    out[static_cast<int>(r.configuration)][std::string(model::kMetrics[r.metric].name)]
+       [r.statistic] = std::vector<double>(r.months.begin(), r.months.end());
+  });
   return out;
 }
 
@@ -133,36 +91,24 @@ Json changes_from_ordinals(
 
 // Every run's monthly series (run_series, kept with --keep-series):
 // [metric][(configuration * replicates + replicate) * months + month], NaN where missing.
-std::vector<std::vector<double>> read_run_series(sqlite3* db, int configurations, int replicates,
-                                                 int months) {
-  std::map<std::string, std::size_t> index;
-  for (std::size_t m = 0; m < model::kMetricCount; ++m)
-    index[std::string(model::kMetrics[m].name)] = m;
+std::vector<std::vector<double>> read_run_series(const StoreReader& reader, int configurations,
+                                                 int replicates, int months) {
   const auto per_metric = static_cast<std::size_t>(configurations) *
                           static_cast<std::size_t>(replicates) * static_cast<std::size_t>(months);
   std::vector<std::vector<double>> out(model::kMetricCount,
                                        std::vector<double>(per_metric, std::nan("")));
-  Query q = prepare(db, "SELECT configuration, replicate, metric, months FROM run_series");
-  if (!q) return out;
-  while (next_row(q.get())) {
-    const int configuration = sqlite3_column_int(q.get(), 0);
-    const int replicate = sqlite3_column_int(q.get(), 1);
-    const auto it = index.find(text_column(q.get(), 2));
-    const auto* blob = static_cast<const char*>(sqlite3_column_blob(q.get(), 3));
-    if (it == index.end() || blob == nullptr || sqlite3_column_bytes(q.get(), 3) != months * 4 ||
-        configuration < 0 || configuration >= configurations || replicate < 0 ||
-        replicate >= replicates) {
-      continue;
+  reader.for_each_series(false, "", [&](const SeriesRow& r) {
+    if (r.configuration < 0 || r.configuration >= configurations || r.replicate < 0 ||
+        r.replicate >= replicates) {
+      return;
     }
-    double* row = &out[it->second][(static_cast<std::size_t>(configuration) * replicates +
-                                    static_cast<std::size_t>(replicate)) *
-                                   static_cast<std::size_t>(months)];
-    for (int t = 0; t < months; ++t) {
-      float v = 0;
-      std::memcpy(&v, blob + static_cast<std::size_t>(t) * sizeof(float), sizeof(float));
-      row[t] = v;
-    }
-  }
+    std::copy(r.months.begin(), r.months.end(),
+              out[r.metric].begin() +
+                  static_cast<std::ptrdiff_t>((static_cast<std::size_t>(r.configuration) *
+                                                   static_cast<std::size_t>(replicates) +
+                                               static_cast<std::size_t>(r.replicate)) *
+                                              static_cast<std::size_t>(months)));
+  });
   return out;
 }
 
@@ -302,20 +248,9 @@ Json sensitivity_document(const std::filesystem::path& path, const StoreShape& s
 
 Json store_document(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path)) not_a_store(path, "no such file");
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(raw);
-    not_a_store(path, "cannot open it");
-  }
-  const Db db(raw, sqlite3_close);
-  const StoreShape shape = check_store(db.get(), path);
-  std::map<std::string, std::string> study;
-  {
-    Query q = prepare(db.get(), "SELECT key, value FROM study");
-    if (!q) not_a_store(path, "no study table");
-    while (next_row(q.get()))
-      study[text_column(q.get(), 0)] = text_column(q.get(), 1);
-  }
+  const StoreReader reader(path);
+  const StoreShape& shape = reader.shape();
+  std::map<std::string, std::string> study = reader.study();
   if (shape.kind == "sensitivity") return sensitivity_document(path, shape, study);
   const std::string& kind = shape.kind;
   const int months = shape.months;
@@ -323,19 +258,13 @@ Json store_document(const std::filesystem::path& path) {
   const engine::Calendar calendar(shape.start, months);
 
   std::vector<Configuration> configurations;
-  {
-    Query q = prepare(db.get(),
-                      "SELECT label, municipality, size_class, assignments FROM configurations "
-                      "ORDER BY id");
-    if (!q) not_a_store(path, "no configurations table");
-    while (next_row(q.get())) {
-      Configuration c{text_column(q.get(), 0), text_column(q.get(), 1), text_column(q.get(), 2)};
-      const std::string assignments = text_column(q.get(), 3);
-      if (json_depth_within(assignments, kMaxTomlDepth))
-        c.assignments = Json::parse(assignments, nullptr, false);
-      if (c.assignments.is_discarded()) c.assignments = Json::array();
-      configurations.push_back(std::move(c));
-    }
+  for (StoredConfiguration& stored : reader.configurations()) {
+    Configuration c{std::move(stored.label), std::move(stored.municipality),
+                    std::move(stored.size_class)};
+    if (json_depth_within(stored.assignments, kMaxTomlDepth))
+      c.assignments = Json::parse(stored.assignments, nullptr, false);
+    if (c.assignments.is_discarded()) c.assignments = Json::array();
+    configurations.push_back(std::move(c));
   }
   Json base = Json::parse(study["base_parameters"], nullptr, false);
   if (!base.is_object()) base = Json::object();
@@ -343,12 +272,11 @@ Json store_document(const std::filesystem::path& path) {
   if (design.is_discarded()) design = Json::object();
 
   Json j = document::head(kind, path.stem().string(), replicates, calendar);
-  const Comparison c = read_comparison(path);
+  const Comparison c = reader.comparison();
   const bool population = kind == "population";
   // A comparison has a few variants, shown whole; sweeps and populations have many
   // configurations, shown by their headline measures (and populations by size class).
-  const Bands bands =
-      read_bands(db.get(), months, kind == "compare" ? "" : "WHERE statistic = 'mean'");
+  const Bands bands = read_bands(reader, kind == "compare" ? "" : "WHERE statistic = 'mean'");
   Json list = Json::array();
   for (std::size_t i = 0; i < configurations.size(); ++i) {
     const Configuration& conf = configurations[i];
@@ -372,7 +300,7 @@ Json store_document(const std::filesystem::path& path) {
     j["differences"] = differences(c);
     if (shape.keep_series) {
       const int count = static_cast<int>(configurations.size());
-      const auto series = read_run_series(db.get(), count, replicates, months);
+      const auto series = read_run_series(reader, count, replicates, months);
       for (int v = 1; v < count; ++v) {
         j["differences"][static_cast<std::size_t>(v - 1)]["bands"] =
             difference_bands(series, v, replicates, months);
@@ -382,7 +310,7 @@ Json store_document(const std::filesystem::path& path) {
   if (kind == "sweep") j["axes"] = design.value("axes", Json::array());
   if (population) {
     Json classes = Json::array();
-    for (const auto& row : population_summary(path)) {
+    for (const auto& row : reader.population_summary()) {
       classes.push_back(
           {{"size_class", row.size_class},
            {"municipalities", row.municipalities},

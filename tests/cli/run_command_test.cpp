@@ -29,6 +29,14 @@ fs::path fresh_dir(const std::string& name) {
 
 const fs::path kScenarios = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios";
 
+// A store is one file once samspel has exited: its write-ahead log (-wal) and the log's index
+// (-shm) are folded into it, whatever read it last.
+void expect_store_alone(const fs::path& store) {
+  EXPECT_TRUE(fs::exists(store)) << store;
+  for (const char* suffix : {"-wal", "-shm", "-journal"})
+    EXPECT_FALSE(fs::exists(store.string() + suffix)) << store << suffix;
+}
+
 TEST(RunCommand, EveryPresetRuns) {
   int presets = 0;
   for (const auto& entry : fs::directory_iterator(kScenarios)) {
@@ -43,7 +51,7 @@ TEST(RunCommand, EveryPresetRuns) {
         samspel("run " + entry.path().string() + " --replicates 2 --threads 2" + where);
     EXPECT_EQ(r.exit_code, 0) << entry.path() << "\n" << r.output;
     if (population) {
-      EXPECT_TRUE(fs::exists(out / "study.sqlite")) << entry.path();
+      expect_store_alone(out / "study.sqlite");
       EXPECT_NE(r.output.find("majority shift/election"), std::string::npos) << r.output;
     } else {
       for (const char* file : {"series.csv", "replicates.csv", "changes.csv", "provenance.json"}) {
@@ -129,6 +137,21 @@ TEST(CompareCommand, WritesThePairedDifferences) {
       csv.rfind("variant,label,measure,n,mean,difference,difference_low,difference_high\n", 0), 0U);
   EXPECT_NE(slurp(out / "provenance.json").find("\"variants\""), std::string::npos);
   fs::remove_all(out);
+}
+
+TEST(CompareCommand, LeavesTheStoreOneFile) {
+  const fs::path dir = fresh_dir("compare-store");
+  const fs::path store = dir / "study.sqlite";
+  const Result r = samspel("compare " + (kScenarios / "default.toml").string() +
+                           " --vary strategy.foundation=chemistry,roles --replicates 2 --out " +
+                           (dir / "out").string() + " --store " + store.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  expect_store_alone(store);
+  EXPECT_EQ(samspel("report " + store.string() + " -o " + (dir / "r.html").string()).exit_code, 0);
+  EXPECT_EQ(samspel("export " + store.string() + " --out " + (dir / "export").string()).exit_code,
+            0);
+  expect_store_alone(store);
+  fs::remove_all(dir);
 }
 
 TEST(CompareCommand, BadVaryExitsTwoAndWritesNothing) {

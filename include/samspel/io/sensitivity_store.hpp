@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,9 +19,11 @@
 #include "samspel/io/sensitivity_report.hpp"
 #include "samspel/io/store_lock.hpp"
 
-struct sqlite3;
-
 namespace samspel::io {
+
+namespace sqlite {
+class Database;
+}
 
 // Everything that decides an analysis's stored results, and its provenance.
 struct SensitivityStudy {
@@ -93,7 +96,7 @@ class SensitivityStore {
   std::size_t outputs_;
   std::size_t factors_;
   std::size_t blocks_;
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<sqlite::Database> db_;
 };
 
 // The analysis held by a sensitivity store, as `samspel sensitivity` wrote it at its end

@@ -19,10 +19,12 @@
 #include "samspel/io/comparison.hpp"
 #include "samspel/io/store_lock.hpp"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace samspel::io {
+
+namespace sqlite {
+class Database;
+class Statement;
+}  // namespace sqlite
 
 struct StudyConfiguration {
   std::string label;                     // "strategy.foundation=roles", or the municipality's name
@@ -94,20 +96,19 @@ class Store {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  void execute(const std::string& sql) const;
-  void create(const StudyDescription& study);
-  // The statement in `slot`, prepared on first use and reset for reuse.
-  sqlite3_stmt* prepared(sqlite3_stmt*& slot, const std::string& sql);
+  // The statement in `slot`, prepared on first use.
+  sqlite::Statement& prepared(std::unique_ptr<sqlite::Statement>& slot, const std::string& sql);
 
   std::filesystem::path path_;
   StoreLock lock_;  // taken before the store is looked at
   engine::Calendar calendar_;
   std::string kind_;
   std::uint64_t seed_;
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* insert_run_ = nullptr;
-  sqlite3_stmt* insert_run_series_ = nullptr;
-  sqlite3_stmt* insert_series_ = nullptr;
+  // Declared before the statements, so that it is closed after them.
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<sqlite::Statement> insert_run_;
+  std::unique_ptr<sqlite::Statement> insert_run_series_;
+  std::unique_ptr<sqlite::Statement> insert_series_;
 };
 
 // A comparison study's runs, read back for paired differences (variant = configuration).

@@ -5,15 +5,16 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "samspel/engine/calendar.hpp"
 
-struct sqlite3;
-
 namespace samspel::io {
+
+namespace sqlite {
+class Database;
+}
 
 struct StoreShape {
   std::string kind;  // compare, sweep, population, sensitivity
@@ -28,10 +29,10 @@ struct StoreShape {
   std::size_t outputs = 0;
 };
 
-// Checks the open store `db` (at `path`, for messages) and returns its shape: ids of runs and
+// Checks the open store `db` and returns its shape: ids of runs and
 // series within the configurations and replicates, every BLOB exactly `months` floats, counts
 // within what samspel writes. Throws ScenarioError, one line naming the store and what is wrong.
-StoreShape check_store(sqlite3* db, const std::filesystem::path& path);
+StoreShape check_store(const sqlite::Database& db);
 
 // Whether JSON text nests at most `max_depth` levels of arrays and objects (readers recurse
 // once per level).
