@@ -18,6 +18,7 @@
 #include "samspel/engine/random.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/atomic_file.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/staged_folder.hpp"
@@ -379,10 +380,10 @@ std::vector<SizeClassSummary> population_summary(const std::filesystem::path& st
     row.terms_with_three_or_more_ceos = sqlite3_column_double(s.get(), 6);
     out.push_back(row);
   };
-  for (const char* size : {"<10k", "10-25k", "25-50k", "50-100k", "100-200k", ">=200k"}) {
+  for (const auto& size : kSizeClasses) {
     Statement s(db, select + " WHERE c.size_class = ?");
-    s.bind(1, std::string(size));
-    if (s.step() && sqlite3_column_int(s.get(), 0) > 0) read(s, size);
+    s.bind(1, std::string(size.label));
+    if (s.step() && sqlite3_column_int(s.get(), 0) > 0) read(s, std::string(size.label));
   }
   Statement all(db, select);
   if (all.step()) read(all, "all");
