@@ -10,6 +10,7 @@
 
 #include "samspel/engine/memory.hpp"
 #include "samspel/io/excerpt.hpp"
+#include "samspel/io/names.hpp"
 
 namespace samspel::cli {
 
@@ -17,7 +18,8 @@ void add_scenario_options(CLI::App& sub, ScenarioOptions& o) {
   sub.add_option("scenario", o.scenario, "Scenario file (TOML), e.g. scenarios/default.toml")
       ->required();
   sub.add_option("--replicates,-n", o.replicates, "Replicates (overrides [run] replicates)")
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(CLI::Range(io::integer_low(io::run_key("replicates")),
+                         io::integer_high(io::run_key("replicates"))));
   sub.add_option("--seed", o.seed, "Seed (overrides [run] seed)")->check(seed_check());
   sub.add_option("--threads,-t", o.threads, "Threads; 0 = all cores (results do not depend on it)")
       ->capture_default_str();
@@ -26,8 +28,7 @@ void add_scenario_options(CLI::App& sub, ScenarioOptions& o) {
 }
 
 CLI::Validator seed_check() {
-  static constexpr auto kLargest =
-      static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  static const auto kLargest = static_cast<std::uint64_t>(io::integer_high(io::run_key("seed")));
   return {[](const std::string& text) -> std::string {
             std::uint64_t value = 0;
             const char* const end = text.data() + text.size();

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/names.hpp"
 
 namespace samspel::io {
 
@@ -256,12 +257,10 @@ Scenario scenario_for(const Scenario& base, const PopulationRow& row) {
 }
 
 std::string_view size_class(int population) {
-  if (population < 10'000) return "<10k";
-  if (population < 25'000) return "10-25k";
-  if (population < 50'000) return "25-50k";
-  if (population < 100'000) return "50-100k";
-  if (population < 200'000) return "100-200k";
-  return ">=200k";
+  for (const auto& c : kSizeClasses) {
+    if (population < c.below) return c.label;
+  }
+  return std::end(kSizeClasses)[-1].label;
 }
 
 }  // namespace samspel::io

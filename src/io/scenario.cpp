@@ -10,14 +10,14 @@
 #include <sstream>
 
 #include "samspel/io/dictionary.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/io/scenario_table.hpp"
 #include "samspel/io/toml_depth.hpp"
+#include "samspel/model/context.hpp"
 
 namespace samspel::io {
 
 namespace {
-
-using model::EventType;
 
 ScenarioError error(std::string_view message) {
   return one_line_error(message);
@@ -100,10 +100,13 @@ double value_for(const ParameterSpec& spec, const toml::node& node, std::string_
   return value;
 }
 
-std::int64_t integer_in(const toml::node& node, std::string_view key, std::int64_t lo,
-                        std::int64_t hi, std::string_view source) {
+// An Integer field of names.hpp: its value, exactly (a seed uses all 64 bits), or an error.
+std::int64_t integer_in(const toml::node& node, std::string_view key, const FieldSpec& field,
+                        std::string_view source) {
   const auto v = node.value_exact<std::int64_t>();
-  const std::string allowed = fmt::format("an integer in [{}, {}]", lo, hi);
+  const std::int64_t lo = integer_low(field);
+  const std::int64_t hi = integer_high(field);
+  const std::string allowed = allowed_values(field);
   if (!v) fail(source, node, key, fmt::format("got {}; allowed: {}", type_name(node), allowed));
   if (*v < lo || *v > hi)
     fail(source, node, key, fmt::format("{} is not allowed; allowed: {}", *v, allowed));
@@ -165,19 +168,40 @@ void read_parameters(Scenario& s, std::string_view section, const toml::table& t
   }
 }
 
+const FieldSpec* find_field(std::span<const FieldSpec> fields, std::string_view name) {
+  for (const auto& f : fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+// ", a, b": the fields' names as an error lists them after others.
+std::string more_names(std::span<const FieldSpec> fields) {
+  std::string out;
+  for (const auto& f : fields)
+    out += fmt::format(", {}", f.name);
+  return out;
+}
+
 void read_run(Scenario& s, const toml::table& table, std::string_view source) {
   for (const auto& [name, node] : table) {
     const std::string key = fmt::format("run.{}", name.str());
-    if (name == "start") {
+    const FieldSpec* field = find_field(kRunKeys, name.str());
+    if (field == nullptr) {
+      fail(source, node, key,
+           fmt::format("unknown key; allowed: {}", more_names(kRunKeys).substr(2)));
+    }
+    if (field->kind == FieldKind::Month) {
       s.run.start = month_of(node, key, source);
-    } else if (name == "years") {
-      s.run.years = static_cast<int>(integer_in(node, key, 1, 100, source));
+      continue;
+    }
+    const std::int64_t value = integer_in(node, key, *field, source);
+    if (name == "years") {
+      s.run.years = static_cast<int>(value);
     } else if (name == "replicates") {
-      s.run.replicates = static_cast<int>(integer_in(node, key, 1, 10'000'000, source));
-    } else if (name == "seed") {
-      s.run.seed = static_cast<std::uint64_t>(integer_in(node, key, 0, INT64_MAX, source));
+      s.run.replicates = static_cast<int>(value);
     } else {
-      fail(source, node, key, "unknown key; allowed: start, years, replicates, seed");
+      s.run.seed = static_cast<std::uint64_t>(value);
     }
   }
 }
@@ -246,6 +270,15 @@ Mix read_mix(const toml::table& table, std::size_t index, std::string_view sourc
   return m;
 }
 
+// The event's member that a field of names.hpp sets.
+void set_event_field(model::ScriptedEvent& event, const FieldSpec& field, double value) {
+  if (field.name == "months") {
+    event.months = static_cast<int>(value);
+  } else {
+    event.size = value;
+  }
+}
+
 DatedEvent read_event(const toml::table& table, std::size_t index, std::string_view source) {
   DatedEvent e;
   const std::string prefix = fmt::format("events[{}]", index);
@@ -253,47 +286,34 @@ DatedEvent read_event(const toml::table& table, std::size_t index, std::string_v
   const toml::node* date_node = table.get("date");
   if (type_node == nullptr || date_node == nullptr) {
     fail(source, table, prefix,
-         "every event needs type and date; allowed: type = majority_shift, ceo_leaves, "
-         "kso_leaves, case_surge or environment_shock, date = \"YYYY-MM\"");
+         fmt::format("every event needs type and date; allowed: type = {}, date = \"YYYY-MM\"",
+                     event_names(" or ")));
   }
   const std::string type = text_of(*type_node, prefix + ".type", source);
-  bool known = false;
-  for (std::size_t t = 0; t < std::size(model::kEventTypeNames); ++t) {
-    if (model::kEventTypeNames[t] == type) {
-      e.event.type = static_cast<EventType>(t);
-      known = true;
-    }
-  }
-  if (!known) {
+  const EventSpec* spec = find_event(type);
+  if (spec == nullptr) {
     fail(source, *type_node, prefix + ".type",
-         fmt::format("\"{}\" is not an event; allowed: majority_shift, ceo_leaves, kso_leaves, "
-                     "case_surge, environment_shock",
-                     type));
+         fmt::format("\"{}\" is not an event; allowed: {}", type, event_names(", ")));
   }
+  e.event.type = spec->type;
   e.date = month_of(*date_node, prefix + ".date", source);
   e.key = prefix + ".date";
   e.where = where(source, date_node->source());
-  const bool surge = e.event.type == EventType::case_surge;
-  const bool shock = e.event.type == EventType::environment_shock;
-  if (surge) {
-    e.event.size = 1;  // twice the usual arrivals
-    e.event.months = 12;
-  }
-  if (shock) e.event.size = 0.3;
+  for (const auto& field : spec->fields)
+    set_event_field(e.event, field, field.default_value);
   for (const auto& [name, node] : table) {
     const std::string key = fmt::format("{}.{}", prefix, name.str());
     if (name == "type" || name == "date") continue;
-    if (name == "size" && surge) {
-      e.event.size = number_in(node, key, 0, 5, source);
-    } else if (name == "months" && surge) {
-      e.event.months = static_cast<int>(integer_in(node, key, 1, 1200, source));
-    } else if (name == "size" && shock) {
-      e.event.size = number_in(node, key, 0, 1, source);
-    } else {
+    const FieldSpec* field = find_field(spec->fields, name.str());
+    if (field == nullptr) {
       fail(source, node, key,
            fmt::format("unknown key for an event of type {}; allowed: type, date{}", type,
-                       surge ? ", size, months" : (shock ? ", size" : "")));
+                       more_names(spec->fields)));
     }
+    set_event_field(e.event, *field,
+                    field->kind == FieldKind::Integer
+                        ? static_cast<double>(integer_in(node, key, *field, source))
+                        : number_in(node, key, field->low, field->high, source));
   }
   return e;
 }
@@ -443,7 +463,8 @@ void apply_assignment(Scenario& scenario, std::string_view assignment) {
   const std::string section = key.substr(0, dot);
   const std::string name = key.substr(dot + 1);
   const bool is_text = find_parameter(key) != nullptr && find_parameter(key)->kind == Kind::Choice;
-  const bool is_month = key == "run.start";
+  const FieldSpec* run_field = section == "run" ? find_field(kRunKeys, name) : nullptr;
+  const bool is_month = run_field != nullptr && run_field->kind == FieldKind::Month;
   const std::string literal = (is_text || is_month) ? fmt::format("\"{}\"", value) : value;
   toml::table root;
   try {
@@ -513,21 +534,8 @@ std::string Scenario::place_of(std::string_view key) const {
 }
 
 void validate(const Scenario& s) {
-  const auto& p = s.parameters;
-  if (p.municipality.committees > p.municipality.departments) {
-    throw error(
-        fmt::format("{}: municipality.committees: {} is not allowed; allowed: at most "
-                    "municipality.departments ({})",
-                    s.place_of("municipality.committees"), p.municipality.committees,
-                    p.municipality.departments));
-  }
-  if (p.model.dimensions - p.model.whole_dimensions < p.municipality.departments) {
-    throw error(fmt::format(
-        "{}: model.whole_dimensions: {} leaves {} sector dimensions for {} departments; allowed: "
-        "at most model.dimensions - municipality.departments ({})",
-        s.place_of("model.whole_dimensions"), p.model.whole_dimensions,
-        p.model.dimensions - p.model.whole_dimensions, p.municipality.departments,
-        p.model.dimensions - p.municipality.departments));
+  if (const auto breach = model::joint_problem(s.parameters)) {
+    throw error(fmt::format("{}: {}: {}", s.place_of(breach->key), breach->key, breach->problem));
   }
   validate_mix(s);
   const engine::Calendar cal = s.calendar();

@@ -5,6 +5,7 @@
 #include <limits>
 #include <set>
 
+#include "samspel/io/names.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/model/observation.hpp"
 #include "store_open.hpp"
@@ -89,10 +90,10 @@ std::vector<SizeClassSummary> StoreReader::population_summary() const {
     row.terms_with_three_or_more_ceos = s.real(6);
     out.push_back(row);
   };
-  for (const char* size : {"<10k", "10-25k", "25-50k", "50-100k", "100-200k", ">=200k"}) {
+  for (const auto& size : kSizeClasses) {
     Statement s(*db_, select + " WHERE c.size_class = ?");
-    s.bind_static(1, size);
-    if (s.step() && s.integer(0) > 0) read(s, size);
+    s.bind_static(1, size.label);
+    if (s.step() && s.integer(0) > 0) read(s, std::string(size.label));
   }
   Statement all(*db_, select);
   if (all.step()) read(all, "all");

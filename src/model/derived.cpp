@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -17,20 +19,36 @@ double derived_capacity(const Parameters& p) {
 
 }  // namespace
 
+std::optional<JointProblem> joint_problem(const Parameters& p) {
+  const auto& m = p.municipality;
+  if (m.committees > m.departments) {
+    return JointProblem{"municipality.committees",
+                        fmt::format("{} is not allowed; allowed: at most municipality.departments "
+                                    "({})",
+                                    m.committees, m.departments)};
+  }
+  const int sectors = p.model.dimensions - p.model.whole_dimensions;
+  if (sectors < m.departments) {
+    return JointProblem{
+        "model.whole_dimensions",
+        fmt::format("{} leaves {} sector dimensions for {} departments; allowed: at most "
+                    "model.dimensions - municipality.departments ({})",
+                    p.model.whole_dimensions, sectors, m.departments,
+                    p.model.dimensions - m.departments)};
+  }
+  return std::nullopt;
+}
+
 Description describe(const Parameters& p, std::vector<ScriptedEvent> events) {
   Description description{p, {}, std::move(events)};
   Derived& d = description.derived;
   d.dimensions = p.model.dimensions;
   d.departments = p.municipality.departments;
   d.committees = p.municipality.committees;
-  if (d.committees > d.departments) {
-    throw std::invalid_argument("municipality.committees must not exceed municipality.departments");
+  if (const auto breach = joint_problem(p)) {
+    throw std::invalid_argument(fmt::format("{}: {}", breach->key, breach->problem));
   }
   const int sector_total = d.dimensions - p.model.whole_dimensions;
-  if (sector_total < d.departments) {
-    throw std::invalid_argument(
-        "model.dimensions - model.whole_dimensions must be at least municipality.departments");
-  }
   d.capacity = derived_capacity(p);
   d.role_weight =
       p.strategy.foundation == Foundation::roles ? p.model.weight_roles : p.model.weight_chemistry;

@@ -15,6 +15,7 @@
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/excerpt.hpp"
 #include "samspel/io/json_scenario.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/io/results_json.hpp"
 #include "samspel/study/compare.hpp"
 #include "samspel/study/run_scenario.hpp"
@@ -69,6 +70,40 @@ json default_value(const io::ParameterSpec& spec) {
   return spec.default_value;
 }
 
+json label_json(const io::Label& label) {
+  return {{"sv", label.sv}, {"en", label.en}};
+}
+
+// A [run] key ("key": "run.years") or an event's field ("name": "size"): kind, default and
+// bounds as a scenario file takes them. A month has no numeric bounds, and a bound beyond what
+// a JavaScript number holds exactly (the seed's) is left out.
+json field_json(const io::FieldSpec& field, std::string_view key_prefix) {
+  json out = json::object();
+  if (!key_prefix.empty()) out["key"] = fmt::format("{}{}", key_prefix, field.name);
+  out["name"] = field.name;
+  out["kind"] = io::kind_name(field.kind);
+  switch (field.kind) {
+    case io::FieldKind::Month:
+      out["default"] = io::format_default(field);
+      break;
+    case io::FieldKind::Integer:
+      out["default"] = static_cast<std::int64_t>(field.default_value);
+      out["low"] = io::integer_low(field);
+      if (constexpr double kExact = 9007199254740992.0; field.high <= kExact) {
+        out["high"] = io::integer_high(field);
+      }
+      break;
+    case io::FieldKind::Real:
+      out["default"] = field.default_value;
+      out["low"] = field.low;
+      out["high"] = field.high;
+      break;
+  }
+  out["meaning"] = field.meaning;
+  out["label"] = label_json(field.label);
+  return out;
+}
+
 json parameters_json(const Limits& limits) {
   static constexpr const char* kKinds[] = {"real", "integer", "boolean", "choice"};
   json list = json::array();
@@ -91,27 +126,27 @@ json parameters_json(const Limits& limits) {
                     {"source", spec.source},
                     {"allowed", io::allowed_values(spec)}});
   }
-  // The [run] keys and the events, as docs/scenarios.md gives them (io/scenario.cpp checks them).
-  const json run = json::array(
-      {{{"key", "run.start"}, {"kind", "month"}, {"default", "2010-01"}},
-       {{"key", "run.years"}, {"kind", "integer"}, {"default", 16}, {"low", 1}, {"high", 100}},
-       {{"key", "run.replicates"},
-        {"kind", "integer"},
-        {"default", 100},
-        {"low", 1},
-        {"high", limits.max_replicate_years}},
-       {{"key", "run.seed"}, {"kind", "integer"}, {"default", 1}, {"low", 0}}});
-  const json events = json::array(
-      {{{"type", "majority_shift"}, {"keys", json::array()}},
-       {{"type", "ceo_leaves"}, {"keys", json::array()}},
-       {{"type", "kso_leaves"}, {"keys", json::array()}},
-       {{"type", "case_surge"},
-        {"keys",
-         {{{"name", "size"}, {"kind", "real"}, {"default", 1.0}, {"low", 0}, {"high", 5}},
-          {{"name", "months"}, {"kind", "integer"}, {"default", 12}, {"low", 1}, {"high", 1200}}}}},
-       {{"type", "environment_shock"},
-        {"keys",
-         {{{"name", "size"}, {"kind", "real"}, {"default", 0.3}, {"low", 0}, {"high", 1}}}}}});
+  // The [run] keys and the events from their table (io/names.hpp), which the parser checks
+  // against too. A web client may ask for fewer replicates than a file (limits.hpp).
+  json run = json::array();
+  for (const auto& field : io::kRunKeys) {
+    json entry = field_json(field, "run.");
+    if (field.name == "replicates") {
+      entry["high"] =
+          std::min(io::integer_high(field), static_cast<std::int64_t>(limits.max_replicate_years));
+    }
+    run.push_back(std::move(entry));
+  }
+  json events = json::array();
+  for (const auto& event : io::kEventSpecs) {
+    json keys = json::array();
+    for (const auto& field : event.fields)
+      keys.push_back(field_json(field, ""));
+    events.push_back({{"type", io::event_name(event.type)},
+                      {"keys", keys},
+                      {"meaning", event.meaning},
+                      {"label", label_json(event.label)}});
+  }
   return {{"parameters", list}, {"run", run}, {"events", events}};
 }
 

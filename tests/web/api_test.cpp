@@ -2,15 +2,19 @@
 // traversal is 404, and a run's document holds the same numbers as the study layer's run.
 #include "samspel/web/api.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/json_scenario.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/io/results_json.hpp"
 #include "samspel/study/run_scenario.hpp"
 
@@ -57,6 +61,60 @@ TEST(Api, ParametersListEveryDictionaryKey) {
   for (std::size_t i = 0; i < io::parameter_specs().size(); ++i)
     EXPECT_EQ(p["parameters"][i]["key"], io::parameter_specs()[i].key);
   EXPECT_EQ(p["limits"]["max_running"], Limits{}.max_running);
+}
+
+void expect_field(const json& served, const io::FieldSpec& field, std::string_view where) {
+  EXPECT_EQ(served["name"], field.name) << where;
+  EXPECT_EQ(served["kind"], io::kind_name(field.kind)) << where;
+  EXPECT_EQ(served["label"]["sv"], field.label.sv) << where;
+  EXPECT_EQ(served["label"]["en"], field.label.en) << where;
+  EXPECT_EQ(served["meaning"], field.meaning) << where;
+  if (field.kind == io::FieldKind::Month) {
+    EXPECT_EQ(served["default"], io::format_default(field)) << where;
+    EXPECT_FALSE(served.contains("low")) << where;
+    return;
+  }
+  EXPECT_EQ(served["default"].get<double>(), field.default_value) << where;
+  EXPECT_EQ(served["low"].get<double>(), field.low) << where;
+  // A bound a JavaScript number cannot hold exactly (the seed's) is left out.
+  if (std::isinf(field.high)) {
+    EXPECT_FALSE(served.contains("high")) << where;
+  } else if (field.name != "replicates") {
+    EXPECT_EQ(served["high"].get<double>(), field.high) << where;
+  }
+}
+
+// /api/parameters serves the parameter dictionary and the table of run settings and events
+// (io/names.hpp) exactly, in their order; only the replicates are bounded by the server's limits.
+TEST(Api, ParametersServeTheTablesExactly) {
+  Api api(Limits{});
+  const json p = body_of(api.handle("GET", "/api/parameters", ""));
+  ASSERT_EQ(p["parameters"].size(), io::parameter_specs().size());
+  for (std::size_t i = 0; i < io::parameter_specs().size(); ++i) {
+    const auto& spec = io::parameter_specs()[i];
+    EXPECT_EQ(p["parameters"][i]["low"].get<double>(), spec.low) << spec.key;
+    EXPECT_EQ(p["parameters"][i]["high"].get<double>(), spec.high) << spec.key;
+    EXPECT_EQ(p["parameters"][i]["allowed"], io::allowed_values(spec)) << spec.key;
+  }
+  ASSERT_EQ(p["run"].size(), std::size(io::kRunKeys));
+  for (std::size_t i = 0; i < std::size(io::kRunKeys); ++i) {
+    const auto& field = io::kRunKeys[i];
+    EXPECT_EQ(p["run"][i]["key"], fmt::format("run.{}", field.name));
+    expect_field(p["run"][i], field, field.name);
+  }
+  EXPECT_EQ(p["run"][2]["high"], std::min<std::int64_t>(io::integer_high(io::run_key("replicates")),
+                                                        Limits{}.max_replicate_years));
+  ASSERT_EQ(p["events"].size(), std::size(io::kEventSpecs));
+  for (std::size_t i = 0; i < std::size(io::kEventSpecs); ++i) {
+    const auto& event = io::kEventSpecs[i];
+    const json& served = p["events"][i];
+    EXPECT_EQ(served["type"], io::event_name(event.type));
+    EXPECT_EQ(served["label"]["sv"], event.label.sv);
+    EXPECT_EQ(served["label"]["en"], event.label.en);
+    ASSERT_EQ(served["keys"].size(), event.fields.size());
+    for (std::size_t k = 0; k < event.fields.size(); ++k)
+      expect_field(served["keys"][k], event.fields[k], io::event_name(event.type));
+  }
 }
 
 // The event keys the pages offer are the ones the scenario parser accepts: a case surge's size

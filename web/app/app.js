@@ -39,6 +39,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// The short label of a run setting or an event's field in the reader's language, as
+// /api/parameters gives it from the server's table.
+export function label(spec) {
+  return spec.label?.[app.lang] ?? spec.label?.en ?? spec.name;
+}
+
 // The run settings' defaults as /api/parameters gives them.
 export function runDefaults() {
   const out = {};
@@ -136,7 +142,7 @@ export function fieldLabel(field) {
   if (found?.kind === "parameter") {
     return i18n.parameter(app.lang, found.spec.name)?.label ?? found.spec.name;
   }
-  if (found?.kind === "run") return t(found.spec.key.replace(/^run\./, ""));
+  if (found?.kind === "run") return label(found.spec);
   const event = /events\[(\d+)\]/.exec(field);
   if (event) return `${t("events")} ${Number(event[1]) + 1}`;
   return field;
@@ -316,7 +322,7 @@ export function takeAway(doc, scenario, stem) {
   return el("section", {class: "take-away", "data-testid": "take-away"},
     el("h2", {text: t("takeAway")}),
     el("p", {class: "seed", "data-testid": "seed"},
-       `${t("seed")}: ${seed ?? "–"} · ${doc.replicates ?? "–"} ${t("replicatesWord")} · `,
+       `${label(app.parameters.run.find((r) => r.name === "seed"))}: ${seed ?? "–"} · ${doc.replicates ?? "–"} ${t("replicatesWord")} · `,
        `${doc.months?.[0] ?? ""} – ${doc.months?.[doc.months.length - 1] ?? ""}`),
     el("div", {class: "buttons"}, buttons),
     el("details", {"data-testid": "provenance"}, el("summary", {text: t("provenance")}),

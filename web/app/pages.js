@@ -1,8 +1,9 @@
 // The four pages: build and run, compare strategies, self-assessment, presets. Controls are made
-// from GET /api/parameters (the parameter dictionary), so no range or default is repeated here;
-// their labels, descriptions and choice values are the shared i18n module's.
+// from GET /api/parameters (the parameter dictionary and the table of run settings and events),
+// so no range or default is repeated here; the labels of run settings and event fields come
+// with them, those of parameters, events and choice values from the shared i18n module.
 import {
-  allowedText, api, app, charts, drawCharts, el, fanCharts, i18n, legend, markInvalid, num,
+  allowedText, api, app, charts, drawCharts, el, fanCharts, i18n, label, legend, markInvalid, num,
   pages, runDefaults, runJob, runPanel, save, t, takeAway,
 } from "./app.js";
 
@@ -89,7 +90,7 @@ function runControls(scenario) {
       run[key] = parse(input.value);
       save();
     });
-    return el("div", {class: "field"}, el("label", {for: `run-${key}`, text: t(key)}), input,
+    return el("div", {class: "field"}, el("label", {for: `run-${key}`, text: label(s)}), input,
       el("span", {class: "unit", text: allowedText(s)}));
   };
   return [
@@ -122,14 +123,14 @@ function eventControls(scenario, container) {
         ? el("input", {type: "number", min: k.low, max: k.high, step: 1})
         : el("input", {type: "text", inputmode: "decimal", size: 5});
       input.id = `event-${i}-${k.name}`;
-      input.setAttribute("aria-label", t(k.name));
+      input.setAttribute("aria-label", label(k));
       input.value = integer ? (event[k.name] ?? k.default) : decimalText(event[k.name] ?? k.default);
       input.addEventListener("change", () => {
         const number = Number(input.value.trim().replace(",", ".").replace("−", "-"));
         event[k.name] = Number.isFinite(number) ? number : input.value;
         save();
       });
-      return el("label", {}, `${t(k.name)} `, input, el("small", {class: "unit", text: ` ${allowedText(k)}`}));
+      return el("label", {}, `${label(k)} `, input, el("small", {class: "unit", text: ` ${allowedText(k)}`}));
     });
     const remove = el("button", {type: "button", text: t("remove"), onclick: () => {
       scenario.events.splice(i, 1);

@@ -37,8 +37,8 @@ Population load_population(const std::filesystem::path& path, const Scenario& ba
 // has already checked them).
 Scenario scenario_for(const Scenario& base, const PopulationRow& row);
 
-// The size class of a municipality by residents, for aggregating population studies: "<10k",
-// "10-25k", "25-50k", "50-100k", "100-200k" or ">=200k".
+// The size class of a municipality by residents, for aggregating population studies: the label
+// of one of names.hpp's kSizeClasses ("<10k", ...).
 std::string_view size_class(int population);
 
 }  // namespace samspel::io

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "samspel/engine/calendar.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/model/events.hpp"
 #include "samspel/model/parameters.hpp"
 
@@ -29,11 +30,12 @@ class ScenarioError : public std::runtime_error {
 // as \n and \r.
 ScenarioError one_line_error(std::string_view message);
 
+// The [run] keys, with the defaults of their table (names.hpp).
 struct RunSettings {
-  engine::YearMonth start{2010, 1};
-  int years = 16;
-  int replicates = 100;
-  std::uint64_t seed = 1;
+  engine::YearMonth start = month_of_number(run_key("start").default_value);
+  int years = static_cast<int>(run_key("years").default_value);
+  int replicates = static_cast<int>(run_key("replicates").default_value);
+  std::uint64_t seed = static_cast<std::uint64_t>(run_key("seed").default_value);
 };
 
 // An event as written: its date is turned into a step once the run's start is known.

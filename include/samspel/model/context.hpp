@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cmath>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "samspel/engine/calendar.hpp"
@@ -39,7 +42,18 @@ struct Description {
   std::vector<ScriptedEvent> events;
 };
 
-// Checks the parameters' joint constraints (std::invalid_argument) and derives the rest.
+// A breach of the parameters' joint constraints, which no single value's range can state: the
+// key it names and what is wrong, as a scenario error gives it ("7 is not allowed; allowed: at
+// most municipality.departments (6)"). The scenario check (io::validate) and describe() both
+// report it from here.
+struct JointProblem {
+  std::string_view key;
+  std::string problem;
+};
+std::optional<JointProblem> joint_problem(const Parameters& params);
+
+// Checks the parameters' joint constraints (std::invalid_argument, "key: problem") and derives
+// the rest.
 Description describe(const Parameters& params, std::vector<ScriptedEvent> events = {});
 
 struct Context {
