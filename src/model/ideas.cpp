@@ -15,7 +15,9 @@ namespace samspel::model {
 
 namespace {
 
-struct Bonds {
+// Each seat's ties: the closeness of its working pairs and the openness of its politician-civil
+// servant pairs, summed, with their counts.
+struct SeatTies {
   std::array<double, kMaxActors> closeness{};
   std::array<int, kMaxActors> pairs{};
   std::array<double, kMaxActors> openness{};
@@ -32,8 +34,8 @@ struct Bonds {
 
 // A seat's openness is the mean receptiveness of its politician-civil servant pairs: open role
 // enactment and recent talk.
-Bonds collect_bonds(const State& s, const Context& ctx) {
-  Bonds b;
+SeatTies collect_seat_ties(const State& s, const Context& ctx) {
+  SeatTies b;
   for (const int i : working_relations(ctx.derived)) {
     const Relation& r = s.relations[i];
     b.max_closeness = std::max(b.max_closeness, r.closeness);
@@ -55,13 +57,13 @@ Bonds collect_bonds(const State& s, const Context& ctx) {
 // fixed before anything moves: the code does not change here, and what one seat adopts decides
 // nothing for another. (The seats' dimensions together are a long row of rare chances, thinned
 // with gaps by logarithm.)
-void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const int> seats,
+void socialise(State& s, const Context& ctx, const SeatTies& ties, std::span<const int> seats,
                engine::Rng& rng) {
   const auto& k = ctx.k();
   const auto chance = [&](double closeness) {
     return std::min(1.0, k.socialisation_rate * (1 + k.closeness_socialisation * closeness));
   };
-  const double p_max = chance(bonds.max_closeness);
+  const double p_max = chance(ties.max_closeness);
   if (p_max <= 0) return;  // no seat adopts anything
   std::array<Mask, kMaxActors> differs;
   std::array<int, kMaxActors> ends;  // where each seat's dimensions end in the row of chances
@@ -74,7 +76,7 @@ void socialise(State& s, const Context& ctx, const Bonds& bonds, std::span<const
                       engine::Thinning::at_most(p_max, engine::Gaps::logarithm),
                       [&](int i, int j, engine::Chance& dimension) {
                         const int seat = seats[static_cast<std::size_t>(i)];
-                        if (dimension.happens(chance(bonds.mean_closeness(seat)))) {
+                        if (dimension.happens(chance(ties.mean_closeness(seat)))) {
                           adopt(s.actors[seat].beliefs, s.code, nth_bit(differs[i], j));
                         }
                       });
@@ -89,7 +91,7 @@ double discussion_time(const State& s, const Context& ctx) {
   return most > 0 ? std::min(1.0, sum / (1 + ctx.derived.committees) / most) : 0.0;
 }
 
-void learn_in_forum(State& s, const Context& ctx, const Bonds& bonds, std::span<const int> seats,
+void learn_in_forum(State& s, const Context& ctx, const SeatTies& ties, std::span<const int> seats,
                     engine::Rng& rng) {
   int participants[kMaxActors];
   int n = 0;
@@ -97,7 +99,7 @@ void learn_in_forum(State& s, const Context& ctx, const Bonds& bonds, std::span<
   for (const int seat : seats) {
     if (!takes_part_in_forum(seat, ctx.strategy())) continue;
     participants[n++] = seat;
-    openness += bonds.mean_openness(seat);
+    openness += ties.mean_openness(seat);
   }
   const double p2 =
       ctx.k().code_learning_rate * (openness / n) * s.political_room * discussion_time(s, ctx);
@@ -127,7 +129,7 @@ void learn_everyday(State& s, const Context& ctx, engine::Rng& rng) {
 // learning (a regulated dimension of its sector) and the parties' programmes (one current
 // issue each): about 30 independent chances a month, each at a few percent. What one input
 // changes (one belief of one actor, read from the environment) decides no other chance.
-void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
+void bring_in_outside_ideas(State& s, const Context& ctx, const SeatTies& ties,
                             std::span<const int> seats, engine::Rng& rng) {
   const auto& k = ctx.k();
   const Derived& d = ctx.derived;
@@ -160,14 +162,14 @@ void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
         switch (source) {
           case kOutside: {
             const int seat = seats[static_cast<std::size_t>(j)];
-            if (chance.happens(outside * bonds.mean_openness(seat))) {
+            if (chance.happens(outside * ties.mean_openness(seat))) {
               take(s.actors[seat].beliefs, d.all_dims);
             }
             break;
           }
           case kResidents: {
             const int seat = listener(j);
-            if (chance.happens(k.citizen_input_rate * share(seat) * bonds.mean_openness(seat))) {
+            if (chance.happens(k.citizen_input_rate * share(seat) * ties.mean_openness(seat))) {
               take(s.actors[seat].beliefs, d.all_dims);
             }
             break;
@@ -193,11 +195,11 @@ void bring_in_outside_ideas(State& s, const Context& ctx, const Bonds& bonds,
 void develop_ideas(State& s, const Context& ctx) {
   engine::Rng& rng = ctx.rng(Stream::ideas);
   const std::span<const int> all(ctx.derived.seats.data(), ctx.derived.seat_count);
-  const Bonds bonds = collect_bonds(s, ctx);
-  socialise(s, ctx, bonds, all, rng);
-  if (s.forum_held) learn_in_forum(s, ctx, bonds, all, rng);
+  const SeatTies ties = collect_seat_ties(s, ctx);
+  socialise(s, ctx, ties, all, rng);
+  if (s.forum_held) learn_in_forum(s, ctx, ties, all, rng);
   learn_everyday(s, ctx, rng);
-  bring_in_outside_ideas(s, ctx, bonds, all, rng);
+  bring_in_outside_ideas(s, ctx, ties, all, rng);
 }
 
 }  // namespace samspel::model

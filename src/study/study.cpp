@@ -19,8 +19,8 @@ namespace {
 using engine::kBandSize;
 using model::kMetricCount;
 
-// Cells (month x metric) of one configuration aggregated as one unit of side work: small enough
-// that the last configuration of a window is shared among the threads, large enough that the
+// Cells (month x metric) of one configuration aggregated at a time by reduce_delivered: small
+// enough that the last configuration of a window is shared among the threads, large enough that the
 // queue is not the cost.
 constexpr std::size_t kChunkCells = 1024;
 
@@ -85,7 +85,7 @@ class Window {
   // computed from) and reuses it for every run.
   engine::Worker make_worker() const {
     return [this, series = std::vector<double>(cells())](std::size_t task,
-                                                         engine::TaskSlot out) mutable {
+                                                         engine::TaskResult out) mutable {
       // Cleared like a fresh buffer, so a run's result never depends on the run before it.
       std::fill(series.begin(), series.end(), 0.0);
       model::Model m(descriptions_[slot(task)], study_.calendar,
@@ -93,9 +93,9 @@ class Window {
                      static_cast<std::uint64_t>(replicate(task)));
       const model::RunSummary summary = m.run(series);
       const std::size_t n = months();
-      io::run_measures(summary, series, static_cast<int>(n), out.doubles);
+      io::run_measures(summary, series, static_cast<int>(n), out.measures);
       for (std::size_t metric = 0; metric < kMetricCount; ++metric) {
-        float* to = &out.floats[metric * n];
+        float* to = &out.series[metric * n];
         for (std::size_t t = 0; t < n; ++t)
           to[t] = static_cast<float>(series[t * kMetricCount + metric]);
       }
@@ -105,19 +105,19 @@ class Window {
   engine::Round round() const {
     engine::Round r;
     r.tasks = tasks();
-    r.doubles = io::run_measure_info().size();
-    r.floats = cells();
+    r.measure_count = io::run_measure_info().size();
+    r.series_length = cells();
     r.make_worker = [this] { return make_worker(); };
     // A configuration's runs are a group, reduced to its bands where they were run; rank 0
     // needs their series only to store them.
     r.group_size = replicates();
-    r.reduced_floats = kBandSize * cells();
+    r.summary_length = kBandSize * cells();
     r.reduce = [n = replicates(), cells = cells()](std::size_t, std::span<const double>,
                                                    std::span<const float> series,
                                                    std::span<float> bands) {
       aggregate_cells(series.data(), n, cells, 0, cells, bands.data());
     };
-    r.keep_task_floats = study_.keep_series;
+    r.keep_task_series = study_.keep_series;
     return r;
   }
 
@@ -131,33 +131,35 @@ class Window {
 // each run's measures, each configuration's bands (statistic by statistic, each laid out like
 // a run's series), and the runs' series of the configurations that need them here: every one
 // when the study keeps them; otherwise only those handed out run by run, which rank 0 reduces
-// (a window's last ones, `rooms` at most, from slot first_room on).
+// (a window's last ones, series_capacity at most, from slot first_with_series on).
 struct WindowStorage {
   std::size_t measures_per_run;
   std::size_t cells;
   std::size_t replicates;
-  std::size_t rooms;
-  std::size_t first_room = 0;
+  std::size_t series_capacity;
+  std::size_t first_with_series = 0;
   // Not zeroed: every slot is written before it is read, and the pages are first touched by
   // the threads that fill them.
   std::unique_ptr<double[]> measures;
   std::unique_ptr<float[]> series;
   std::unique_ptr<float[]> bands;
 
-  WindowStorage(std::size_t width, std::size_t rooms_, std::size_t replicates_,
+  WindowStorage(std::size_t width, std::size_t series_capacity_, std::size_t replicates_,
                 std::size_t measures_, std::size_t cells_)
       : measures_per_run(measures_),
         cells(cells_),
         replicates(replicates_),
-        rooms(rooms_),
+        series_capacity(series_capacity_),
         measures(std::make_unique_for_overwrite<double[]>(width * replicates_ * measures_)),
-        series(std::make_unique_for_overwrite<float[]>(rooms_ * replicates_ * cells_)),
+        series(std::make_unique_for_overwrite<float[]>(series_capacity_ * replicates_ * cells_)),
         bands(std::make_unique_for_overwrite<float[]>(width * kBandSize * cells_)) {}
 
-  bool has_room(std::size_t slot) const { return slot >= first_room && slot - first_room < rooms; }
+  bool holds_series(std::size_t slot) const {
+    return slot >= first_with_series && slot - first_with_series < series_capacity;
+  }
   float* runs_series(std::size_t slot) {
-    if (!has_room(slot)) throw std::logic_error("no room for a configuration's series");
-    return &series[(slot - first_room) * replicates * cells];
+    if (!holds_series(slot)) throw std::logic_error("a configuration's series are not held here");
+    return &series[(slot - first_with_series) * replicates * cells];
   }
   std::span<const float> run_series(std::size_t task) {
     return std::span<const float>(&runs_series(task / replicates)[task % replicates * cells],
@@ -167,17 +169,17 @@ struct WindowStorage {
     return std::span<const double>(&measures[task * measures_per_run], measures_per_run);
   }
 
-  engine::TaskSlot slot(std::size_t task) {
+  engine::TaskResult slot(std::size_t task) {
     return {std::span<double>(&measures[task * measures_per_run], measures_per_run),
             std::span<float>(&runs_series(task / replicates)[task % replicates * cells], cells)};
   }
   // Configuration `slot`'s runs, contiguous: their measures, their series if there is room for
   // them (otherwise the worker keeps them) and its bands.
-  engine::GroupSlot group(std::size_t slot) {
+  engine::GroupResult group(std::size_t slot) {
     return {std::span<double>(&measures[slot * replicates * measures_per_run],
                               replicates * measures_per_run),
-            has_room(slot) ? std::span<float>(runs_series(slot), replicates * cells)
-                           : std::span<float>(),
+            holds_series(slot) ? std::span<float>(runs_series(slot), replicates * cells)
+                               : std::span<float>(),
             std::span<float>(&bands[slot * kBandSize * cells], kBandSize * cells)};
   }
   std::span<const float> band(std::size_t slot) const {
@@ -191,7 +193,7 @@ struct WindowStorage {
 };
 
 // What rank 0's threads tell one another during a window: runs delivered (for the writer),
-// configurations handed out run by run whose runs are all in (their aggregation is side work
+// configurations handed out run by run whose runs are all in (their aggregation is work
 // for the threads), and configurations aggregated, here or where they ran (for the writer).
 class WindowProgress {
  public:
@@ -225,7 +227,7 @@ class WindowProgress {
     aggregated_.push_back(s);
   }
 
-  bool side_work(WindowStorage& storage) {
+  bool aggregate_one_chunk(WindowStorage& storage) {
     if (pending_.load(std::memory_order_acquire) == 0) return false;
     std::pair<std::size_t, std::size_t> chunk;
     {
@@ -324,11 +326,11 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
         options.memory_budget > reserve ? (options.memory_budget - reserve) / per_configuration : 0;
   }
   width = std::clamp<std::size_t>(width, 1, std::min(count, kMaxWidth));
-  const std::size_t rooms = study.keep_series ? width : std::min(width, 2 * workers);
+  const std::size_t series_capacity = study.keep_series ? width : std::min(width, 2 * workers);
   const std::size_t windows = (count + width - 1) / width;
   const std::size_t total = count * replicates;
   std::size_t stored = outcome.already_stored;
-  WindowStorage storage(width, rooms, replicates, measures, cells);
+  WindowStorage storage(width, series_capacity, replicates, measures, cells);
   std::vector<std::size_t> runs;
   std::vector<std::size_t> ready;
 
@@ -357,7 +359,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
       skip[slot_of[static_cast<std::size_t>(c)] * replicates + static_cast<std::size_t>(r)] = true;
     WindowProgress progress(window.todo().size(), replicates, cells);
     if (!study.keep_series)
-      storage.first_room = engine::whole_groups(window.todo().size(), workers);
+      storage.first_with_series = engine::whole_groups(window.todo().size(), workers);
     // The calling thread is the store's only writer: each tick it commits, in one transaction,
     // the runs delivered and the configurations aggregated since the last one.
     const auto write = [&] {
@@ -395,7 +397,9 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     round.delivered = [&progress](std::size_t t) { progress.delivered(t); };
     round.group_slot = [&storage](std::size_t s) { return storage.group(s); };
     round.group_delivered = [&progress](std::size_t s) { progress.group_delivered(s); };
-    round.side_work = [&progress, &storage] { return progress.side_work(storage); };
+    round.reduce_delivered = [&progress, &storage] {
+      return progress.aggregate_one_chunk(storage);
+    };
     round.tick = write;
     round.tick_ms = 100;
     cluster.coordinate(round, options.threads);

@@ -1,5 +1,5 @@
 // A round on this process alone: every task is computed once into its own slot and delivered
-// once, side work posted by deliveries is all done before the round ends, the last tick sees
+// once, the reductions posted by deliveries are all done before the round ends, the last tick sees
 // everything, and a worker's exception reaches the caller. With groups: the first
 // whole_groups() groups are computed and reduced by one worker each and delivered whole, the
 // others task by task, and every group's reduction is the same either way.
@@ -20,7 +20,7 @@ namespace {
 
 TEST(Cluster, ARoundComputesDeliversAndReducesEveryTaskOnce) {
   constexpr std::size_t kTasks = 203;
-  constexpr std::size_t kGroup = 7;  // side work: one reduction per group of tasks
+  constexpr std::size_t kGroup = 7;  // reduce_delivered: one reduction per group of tasks
   for (const unsigned threads : {1U, 2U, 5U}) {
     std::vector<double> doubles(kTasks * 2);
     std::vector<float> floats(kTasks * 3);
@@ -36,20 +36,20 @@ TEST(Cluster, ARoundComputesDeliversAndReducesEveryTaskOnce) {
 
     Round round;
     round.tasks = kTasks;
-    round.doubles = 2;
-    round.floats = 3;
+    round.measure_count = 2;
+    round.series_length = 3;
     round.make_worker = [&] {
       ++workers_made;
-      return Worker([&](std::size_t t, TaskSlot slot) {
+      return Worker([&](std::size_t t, TaskResult slot) {
         computed[t] += 1;
-        slot.doubles[0] = static_cast<double>(t);
-        slot.doubles[1] = 2.0 * static_cast<double>(t);
-        for (auto& f : slot.floats)
+        slot.measures[0] = static_cast<double>(t);
+        slot.measures[1] = 2.0 * static_cast<double>(t);
+        for (auto& f : slot.series)
           f = static_cast<float>(t);
       });
     };
     round.slot = [&](std::size_t t) {
-      return TaskSlot{std::span<double>(&doubles[t * 2], 2), std::span<float>(&floats[t * 3], 3)};
+      return TaskResult{std::span<double>(&doubles[t * 2], 2), std::span<float>(&floats[t * 3], 3)};
     };
     round.delivered = [&](std::size_t t) {
       delivered[t] += 1;
@@ -60,7 +60,7 @@ TEST(Cluster, ARoundComputesDeliversAndReducesEveryTaskOnce) {
         ready.push_back(g);
       }
     };
-    round.side_work = [&] {
+    round.reduce_delivered = [&] {
       std::size_t g = 0;
       {
         const std::lock_guard lock(mutex);
@@ -108,15 +108,15 @@ TEST(Cluster, AWorkersExceptionReachesTheCaller) {
   std::vector<float> floats(50);
   Round round;
   round.tasks = 50;
-  round.doubles = 1;
-  round.floats = 1;
+  round.measure_count = 1;
+  round.series_length = 1;
   round.make_worker = [] {
-    return Worker([](std::size_t t, TaskSlot) {
+    return Worker([](std::size_t t, TaskResult) {
       if (t == 17) throw std::runtime_error("task 17");
     });
   };
   round.slot = [&](std::size_t t) {
-    return TaskSlot{std::span<double>(&doubles[t], 1), std::span<float>(&floats[t], 1)};
+    return TaskResult{std::span<double>(&doubles[t], 1), std::span<float>(&floats[t], 1)};
   };
   round.delivered = [](std::size_t) {};
   round.tick = [] {};
@@ -135,8 +135,8 @@ TEST(Cluster, WholeGroupsLeaveOneGroupAWorkerToSplitAndNeedTwoAWorker) {
 
 // A grouped round: task t's doubles are (t, 2t) and its floats t, t+0.5, t+0.25; a group
 // reduces to an order-dependent fold of its tasks (so a reduction that saw its tasks out of
-// order, or another group's, would differ). Split groups are reduced as side work by the same
-// function, as a study does.
+// order, or another group's, would differ). Split groups are reduced by reduce_delivered on the
+// same function, as a study does.
 struct GroupedRound {
   static constexpr std::size_t kGroups = 23;
   static constexpr std::size_t kGroupSize = 9;
@@ -176,7 +176,7 @@ struct GroupedRound {
     reduce(d, f, out);
     return out;
   }
-  TaskSlot slot(std::size_t t) {
+  TaskResult slot(std::size_t t) {
     return {std::span<double>(&doubles[t * kDoubles], kDoubles),
             std::span<float>(&floats[t * kFloats], kFloats)};
   }
@@ -184,16 +184,16 @@ struct GroupedRound {
   Round round() {
     Round r;
     r.tasks = kTasks;
-    r.doubles = kDoubles;
-    r.floats = kFloats;
+    r.measure_count = kDoubles;
+    r.series_length = kFloats;
     r.make_worker = [this] {
-      return Worker([this](std::size_t t, TaskSlot s) {
+      return Worker([this](std::size_t t, TaskResult s) {
         computed[t] += 1;
-        s.doubles[0] = static_cast<double>(t);
-        s.doubles[1] = 2.0 * static_cast<double>(t);
-        s.floats[0] = static_cast<float>(t);
-        s.floats[1] = static_cast<float>(t + 0.5);
-        s.floats[2] = static_cast<float>(t + 0.25);
+        s.measures[0] = static_cast<double>(t);
+        s.measures[1] = 2.0 * static_cast<double>(t);
+        s.series[0] = static_cast<float>(t);
+        s.series[1] = static_cast<float>(t + 0.5);
+        s.series[2] = static_cast<float>(t + 0.25);
       });
     };
     r.slot = [this](std::size_t t) { return slot(t); };
@@ -205,7 +205,7 @@ struct GroupedRound {
         ready.push_back(g);
       }
     };
-    r.side_work = [this] {
+    r.reduce_delivered = [this] {
       std::size_t g = 0;
       {
         const std::lock_guard lock(mutex);
@@ -221,12 +221,12 @@ struct GroupedRound {
     r.tick = [] {};
     r.tick_ms = 1;
     r.group_size = kGroupSize;
-    r.reduced_floats = kReduced;
+    r.summary_length = kReduced;
     r.reduce = [](std::size_t, std::span<const double> d, std::span<const float> f,
                   std::span<float> out) { reduce(d, f, out); };
-    r.keep_task_floats = keep_floats;
+    r.keep_task_series = keep_floats;
     r.group_slot = [this](std::size_t g) {
-      return GroupSlot{
+      return GroupResult{
           std::span<double>(&doubles[g * kGroupSize * kDoubles], kGroupSize * kDoubles),
           keep_floats ? std::span<float>(&floats[g * kGroupSize * kFloats], kGroupSize * kFloats)
                       : std::span<float>(),

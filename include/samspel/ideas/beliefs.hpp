@@ -159,7 +159,7 @@ long disagreeing_pairs(int count, BeliefsOf beliefs_of, Mask dims) {
 
 // disagreeing_pairs for the same believers asked again and again (a run's months). Per
 // dimension it keeps n+ and n- and that dimension's differing pairs, n+ n- + (N - s) s, and
-// what each believer held at the last call; only the dimensions on which a believer changed
+// each believer's beliefs as last counted; only the dimensions on which a believer changed
 // its position since then are counted again. In a month a few of samspel's seats change a
 // position or two, so this costs a comparison per believer instead of a recount. The result
 // is disagreeing_pairs's exactly: the counts are integers.
@@ -177,23 +177,24 @@ class DisagreementTally {
     }
     for (int i = 0; i < count; ++i) {
       const Beliefs& now = beliefs_of(i);
-      Beliefs& held = held_[static_cast<std::size_t>(i)];
+      Beliefs& counted = counted_[static_cast<std::size_t>(i)];
       // Compared as stored: bits that mean nothing (a value where nothing is known) may differ
       // and change no count.
-      if (now.known == held.known && now.value == held.value) continue;
+      if (now.known == counted.known && now.value == counted.value) continue;
       const Mask plus = dims & now.known & now.value;
       const Mask minus = dims & now.known & ~now.value;
-      const Mask held_plus = dims & held.known & held.value;
-      const Mask held_minus = dims & held.known & ~held.value;
-      for (Mask changed = (plus ^ held_plus) | (minus ^ held_minus); changed != 0;
+      const Mask counted_plus = dims & counted.known & counted.value;
+      const Mask counted_minus = dims & counted.known & ~counted.value;
+      for (Mask changed = (plus ^ counted_plus) | (minus ^ counted_minus); changed != 0;
            changed &= changed - 1) {
         const auto d = static_cast<unsigned>(std::countr_zero(changed));
         total_ -= differing_at(d);
-        plus_[d] += static_cast<int>((plus >> d) & 1U) - static_cast<int>((held_plus >> d) & 1U);
-        minus_[d] += static_cast<int>((minus >> d) & 1U) - static_cast<int>((held_minus >> d) & 1U);
+        plus_[d] += static_cast<int>((plus >> d) & 1U) - static_cast<int>((counted_plus >> d) & 1U);
+        minus_[d] +=
+            static_cast<int>((minus >> d) & 1U) - static_cast<int>((counted_minus >> d) & 1U);
         total_ += differing_at(d);
       }
-      held = now;
+      counted = now;
     }
     return total_;
   }
@@ -207,7 +208,7 @@ class DisagreementTally {
     dims_ = dims;
     for (int i = 0; i < count; ++i) {
       const Beliefs& b = beliefs_of(i);
-      held_[static_cast<std::size_t>(i)] = b;
+      counted_[static_cast<std::size_t>(i)] = b;
       for (Mask plus = dims & b.known & b.value; plus != 0; plus &= plus - 1)
         plus_[static_cast<unsigned>(std::countr_zero(plus))] += 1;
       for (Mask minus = dims & b.known & ~b.value; minus != 0; minus &= minus - 1)
@@ -226,7 +227,7 @@ class DisagreementTally {
   int count_ = 0;
   Mask dims_ = 0;
   long total_ = 0;
-  std::array<Beliefs, MaxBelievers> held_{};  // each believer's positions at the last call
+  std::array<Beliefs, MaxBelievers> counted_{};  // each believer's positions as last counted
   std::array<int, 64> plus_{};
   std::array<int, 64> minus_{};
 };
