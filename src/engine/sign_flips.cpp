@@ -1,7 +1,6 @@
 #include "samspel/engine/sign_flips.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
@@ -25,13 +24,10 @@ std::vector<int> SignFlips::named() const {
 namespace {
 
 // Two-sided 5% with a Bonferroni correction over k factors, from Student's t with
-// clusters - 1 degrees of freedom (the normal's when the clusters are many).
+// clusters - 1 degrees of freedom (near the normal's when the clusters are many).
 double bound(std::size_t k, std::size_t clusters) {
   const double tail = 0.025 / static_cast<double>(std::max(k, std::size_t{1}));
   if (clusters < 2) return std::numeric_limits<double>::infinity();
-  if (clusters > 1000) {
-    return boost::math::quantile(boost::math::complement(boost::math::normal(), tail));
-  }
   const boost::math::students_t t(static_cast<double>(clusters - 1));
   return boost::math::quantile(boost::math::complement(t, tail));
 }
