@@ -103,11 +103,18 @@ function fieldOf(message) {
 }
 
 export async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : {"Content-Type": "application/json"},
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : {"Content-Type": "application/json"},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    // fetch rejects only when no answer came (the server was stopped); the browser's own words
+    // for that ("Failed to fetch") tell the reader neither what happened nor what to do.
+    throw new ApiError(e.message, {code: "unreachable"});
+  }
   const data = await response.json();
   if (!response.ok) {
     throw new ApiError(data.error, {status: response.status, code: data.code, field: data.field});
@@ -170,6 +177,7 @@ export function allowedText(spec) {
 export function errorText(e) {
   if (!(e instanceof ApiError)) return `${t("error")}: ${e.message}`;
   if (e.code === "busy" || e.status === 429) return t("busy");
+  if (e.code === "unreachable") return t("error_unreachable");
   // A field the page cannot name in words (the request's own structure) gets the general text.
   if (e.field && (fieldSpec(e.field) || /events\[\d+\]/.test(e.field))) {
     const found = fieldSpec(e.field);

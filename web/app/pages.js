@@ -61,13 +61,14 @@ function control(scenario, spec, prefix = "") {
       setParameter(scenario, spec, text === "" ? null : (Number.isFinite(number) ? number : text));
     });
   }
-  // The model's constants are for researchers: a Swedish name and the dictionary key in
-  // Swedish, the dictionary's own words in English.
-  const own = spec.section === "model" ? null : i18n.parameter(app.lang, spec.name);
-  const modelName = spec.section === "model" ? i18n.model(app.lang, spec.name) : null;
+  // The model's constants are for researchers: in Swedish their name and meaning with the
+  // dictionary key, so that a constant can be found in the scenario file and the docs; in
+  // English the dictionary's own words.
+  const own = spec.section === "model" ? i18n.model(app.lang, spec.name)
+    : i18n.parameter(app.lang, spec.name);
   const english = spec.name.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
-  const label = own ? own.label : (modelName ?? english);
-  const about = own ? own.about : (modelName ? `${modelName} (${spec.key})` : spec.meaning);
+  const label = own ? own.label : english;
+  const about = !own ? spec.meaning : (spec.section === "model" ? `${own.about} (${spec.key})` : own.about);
   const unit = spec.unit ? i18n.unit(app.lang, spec.unit) : "";
   return el("div", {class: "field", title: about},
     el("label", {for: id, text: label}),

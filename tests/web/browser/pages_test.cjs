@@ -7,10 +7,12 @@
 //            the CLI again), a reload keeping scenario and results, a failed run (stale
 //            results, the field outlined, the error in view), a comparison's arrows and colours,
 //            the self-assessment's verdict against its rows, the presets' order and names,
-//            the app and the report agreeing on labels, ES modules and no globals.
+//            the app and the report agreeing on labels, ES modules and no globals, and last,
+//            with the server stopped, a run saying so in words.
 //   phone    English at 390 px, then Swedish at 390 px: the header and language switch stay
 //            reachable, nothing is wider than the screen, every page renders in both languages,
-//            a run shows English numbers and an error in English.
+//            a run shows English numbers and an error in English, and last, with the server
+//            stopped, a run saying so in English.
 //
 // Screenshots of every page go to the artifacts directory.
 //
@@ -109,6 +111,16 @@ async function setLanguage(page, lang) {
   check(await page.getAttribute("html", "lang") === lang, `language: ${lang}`);
 }
 
+// With the server stopped, a run says so and what to do, not the browser's "Failed to fetch".
+async function checkServerGone(page, stopServer, expected) {
+  await stopServer();
+  await page.click("[data-testid=run]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=error]")?.textContent, null,
+                             {timeout: timeoutMs});
+  const error = await page.textContent("[data-testid=error]");
+  check(error === expected, `server gone: "${error}"`);
+}
+
 async function screenshot(page, name) {
   await page.screenshot({path: path.join(artifacts, `${name}.png`), fullPage: true});
 }
@@ -167,7 +179,7 @@ function checkSources() {
         "i18n: the event and the chart strip call a majority shift the same");
 }
 
-async function desktop(url, work) {
+async function desktop(url, work, stopServer) {
   checkSources();
   const browser = await launch(work, {width: 1280, height: 900});
   const failures = [];
@@ -213,8 +225,21 @@ async function desktop(url, work) {
     const fieldLabels = await page.locator(".field label").allTextContents();
     check(fieldLabels.length > 90 && fieldLabels.every((l) => !/_/.test(l)),
           `Swedish: ${fieldLabels.length} controls, none labelled with a raw name`);
-    const unnamed = parameters.parameters.filter((p) => p.section === "model" && !i18n.model("sv", p.name));
-    check(unnamed.length === 0, `Swedish: every model constant has a Swedish name (${unnamed.map((p) => p.name).join(", ")})`);
+    // Every model constant the dictionary serves, so that a constant added to the parameter
+    // table without Swedish words fails here.
+    const constants = parameters.parameters.filter((p) => p.section === "model");
+    const unnamed = constants.filter((p) => !i18n.model("sv", p.name)?.label || !(i18n.model("sv", p.name)?.about.length > 20));
+    check(constants.length > 80 && unnamed.length === 0,
+          `Swedish: each of ${constants.length} model constants has a Swedish name and description (${unnamed.map((p) => p.name).join(", ")})`);
+    const modelTips = await page.locator("details .field").evaluateAll((fields) =>
+      fields.map((f) => [f.querySelector("input, select").id.replace(/^p-/, ""), f.title]));
+    const wrongTips = modelTips.filter(([key, tip]) =>
+      tip !== `${i18n.model("sv", key.replace(/^model\./, ""))?.about} (${key})`);
+    check(modelTips.length === constants.length && wrongTips.length === 0,
+          `Swedish: the model constants' tooltips are their Swedish descriptions (${wrongTips.map((w) => w[0]).join(", ")})`);
+    await page.locator("details summary").first().click();
+    await screenshot(page, "build-model-sv");
+    await page.locator("details summary").first().click();
     check(await page.inputValue("[id='p-strategy.private_socializing']") === "0,3",
           "Swedish: a real number is written with a decimal comma in its field");
     const svEvents = await eventOptions();
@@ -425,6 +450,8 @@ async function desktop(url, work) {
     check(await page.inputValue("#run-start") === "2002-10", "presets: the preset's run settings fill the build page");
     check(await page.inputValue("[id='p-strategy.foundation']") === "roles", "presets: the preset's strategy fills the build page");
 
+    await checkServerGone(page, stopServer, "Servern svarar inte. Starta `samspel serve` igen och ladda om sidan.");
+
     check(failures.length === 0, `no page errors or outside requests ${failures.join("; ")}`);
   } finally {
     await browser.close();
@@ -446,7 +473,7 @@ async function checkPhoneLayout(page, name) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-async function phone(url, work) {
+async function phone(url, work, stopServer) {
   const browser = await launch(work, {width: 390, height: 844});
   const failures = [];
   try {
@@ -461,6 +488,10 @@ async function phone(url, work) {
           "English: a real number is written with a decimal point in its field");
     const labels = await page.locator(".field label").allTextContents();
     check(labels.every((l) => !/_/.test(l)), `English: ${labels.length} controls, none labelled with a raw name`);
+    const parameters = await (await fetch(`${url}/api/parameters`)).json();
+    const trust = parameters.parameters.find((p) => p.key === "model.trust_new");
+    check(await page.getAttribute(".field:has([id='p-model.trust_new'])", "title") === trust.meaning,
+          "English: a model constant's tooltip is the parameter table's description");
     check(JSON.stringify(await page.locator("[id='p-strategy.role_dialogue'] option").allTextContents()) ===
           JSON.stringify(["None", "At the start", "Recurring"]), "English: role dialogue's choices");
 
@@ -507,6 +538,10 @@ async function phone(url, work) {
     await page.waitForSelector(".preset");
     check(await page.locator(".preset h2").first().textContent() === "Mid-size municipality", "English: the first preset's name");
 
+    await page.goto(`${url}/#build`);
+    await page.waitForSelector("body[data-ready=true]");
+    await checkServerGone(page, stopServer, "The server does not answer. Start `samspel serve` again and reload the page.");
+
     check(failures.length === 0, `no page errors or outside requests ${failures.join("; ")}`);
   } finally {
     await browser.close();
@@ -520,8 +555,13 @@ async function main() {
   // Whatever happens, the server does not outlive the test.
   process.on("exit", () => server.kill("SIGKILL"));
   try {
-    if (mode === "phone") await phone(url, work);
-    else await desktop(url, work);
+    const stopServer = () => new Promise((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    });
+    if (mode === "phone") await phone(url, work, stopServer);
+    else await desktop(url, work, stopServer);
   } finally {
     server.kill("SIGTERM");
     fs.rmSync(work, {recursive: true, force: true});
