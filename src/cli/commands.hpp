@@ -48,7 +48,8 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
                           const engine::Cluster& cluster);
 Command add_report_command(CLI::App& app);
 Command add_validate_command(CLI::App& app, const std::string& command_line);
-// Threads only: under MPI with more than one rank it refuses to start.
+// Under MPI every rank reads the same inputs; rank 0 opens the store and writes it and the
+// files, the other ranks compute runs for it.
 Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
                                 const engine::Cluster& cluster);
 Command add_serve_command(CLI::App& app);

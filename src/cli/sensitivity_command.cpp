@@ -78,13 +78,6 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
                   "Results store, resumed by rerunning the command (default "
                   "results/<scenario>-sensitivity.sqlite)");
   return [o, command_line, &cluster] {
-    if (cluster.size() > 1) {
-      std::fprintf(stderr,
-                   "samspel: sensitivity runs on one process (--threads), not under MPI with %d "
-                   "ranks; allowed: samspel sensitivity without mpirun, or mpirun -n 1\n",
-                   cluster.size());
-      return kExitBadInput;
-    }
     study::SensitivityOptions options;
     options.method = o->method == "sobol" ? io::Method::sobol : io::Method::morris;
     options.points = o->points > 0 ? o->points : (options.method == io::Method::sobol ? 256 : 10);
@@ -92,6 +85,7 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
     options.threads = o->threads;
     options.scenario = o->scenario;
     options.provenance = {std::string(version()), std::string(git_revision()), command_line};
+    options.cluster = &cluster;
     ScenarioOptions named;
     named.scenario = o->scenario;
     options.store = store_path(named, o->store, "sensitivity");
@@ -101,24 +95,36 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
         progress_bar(total, "runs")(done);
       };
     }
-    io::SensitivityResult result;
+    // Every rank reads the same inputs; rank 0 alone writes.
     std::unique_ptr<io::StagedFolder> out;
+    bool pattern = false;
+    io::ValidationSpec spec;
+    io::Scenario base;
+    std::vector<io::Factor> factors;
+    int ready = 1;
     try {
-      out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
-      const bool pattern = io::is_validation_file(o->scenario);
-      const io::ValidationSpec spec =
-          pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
-      const io::Scenario base = pattern ? spec.scenario : io::load_scenario(o->scenario);
+      if (cluster.coordinator())
+        out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
+      pattern = io::is_validation_file(o->scenario);
+      if (pattern) spec = io::load_validation(o->scenario);
+      base = pattern ? spec.scenario : io::load_scenario(o->scenario);
       if (pattern && !o->measures.empty())
         throw io::ScenarioError("--measure: a validation file's outputs are its own measures");
       options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : base.run.seed;
-      std::vector<io::Factor> factors;
       for (const auto& p : o->params)
         factors.push_back(io::parse_factor(p));
       if (factors.empty()) {
         factors = pattern ? study::pattern_factors(spec, kDefaultSpread)
                           : study::default_factors(base, kDefaultSpread, {});
       }
+    } catch (const io::ScenarioError& e) {
+      std::fprintf(stderr, "samspel: %s\n", e.what());
+      ready = 0;
+    }
+    // Rank 0's --out may be refused where the other ranks read their inputs well.
+    if (cluster.broadcast(ready) == 0 || ready == 0) return kExitBadInput;
+    io::SensitivityResult result;
+    try {
       result = pattern ? study::analyse_pattern(spec, factors, options)
                        : study::analyse_scenario(
                              base, factors, o->measures.empty() ? kDefaultMeasures : o->measures,
@@ -127,6 +133,7 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
       std::fprintf(stderr, "samspel: %s\n", e.what());
       return kExitBadInput;
     }
+    if (!cluster.coordinator()) return 0;
     result.scenario = o->scenario;
     result.seed = options.seed;
     result.points = options.points;
@@ -139,6 +146,10 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
     if (result.resumed_runs > 0) {
       fmt::print("\nresumed: {} of the {} runs' points were already stored\n", result.resumed_runs,
                  result.runs);
+    }
+    if (cluster.size() > 1) {
+      fmt::print("\nran {} runs on {} MPI ranks\n", result.runs - result.resumed_runs,
+                 cluster.size());
     }
     fmt::print("\nresults written to {}/ (sensitivity.csv, sensitivity.json)\n", o->out);
     fmt::print("results store: {} (samspel report {} -o FILE.html)\n", options.store.string(),

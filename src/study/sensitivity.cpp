@@ -10,12 +10,11 @@
 #include <set>
 #include <stdexcept>
 
-#include "samspel/engine/parallel.hpp"
 #include "samspel/engine/sign_flips.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
-#include "samspel/model/model.hpp"
+#include "sensitivity_block.hpp"
 #include "sensitivity_points.hpp"
 
 namespace samspel::study {
@@ -26,50 +25,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Points are run in blocks, so that memory holds one block's replicates, not the design's.
 constexpr std::size_t kBlockPoints = 64;
-
-// What is run at every point: configurations of the scenario, and outputs computed from them.
-struct Plan {
-  io::Scenario base;
-  std::vector<std::vector<std::string>> configurations;
-  struct Out {
-    std::string name;
-    std::vector<std::size_t>
-        configurations;  // 1: a level; 2: a pair; 4: a difference in differences
-    io::ValidationMeasure measure;
-  };
-  std::vector<Out> outputs;
-};
-
-double combine(const std::vector<double>& v) {
-  switch (v.size()) {
-    case 1:
-      return v[0];
-    case 2:
-      return v[1] - v[0];
-    default:
-      return (v[3] - v[2]) - (v[1] - v[0]);
-  }
-}
-
-// The mean over the replicates that have a value and their variance; undefined (NaN) with fewer
-// than two, whose noise cannot be told.
-io::PointOutput summarise(const std::vector<double>& values) {
-  double sum = 0;
-  int n = 0;
-  for (const double x : values) {
-    if (std::isfinite(x)) {
-      sum += x;
-      ++n;
-    }
-  }
-  if (n < 2) return {kNaN, kNaN, n};
-  const double mean = sum / n;
-  double squares = 0;
-  for (const double x : values) {
-    if (std::isfinite(x)) squares += (x - mean) * (x - mean);
-  }
-  return {mean, squares / (n - 1), n};
-}
 
 // Where the points' outputs go: the results store, or memory when there is none.
 class PointSink {
@@ -124,75 +79,6 @@ class PointSink {
   std::vector<std::vector<io::PointOutput>> memory_;  // per block, as the store would hold it
 };
 
-// Runs the points first ... first + count - 1 and summarises each output at each.
-io::SensitivityBlock evaluate_block(const Plan& plan, const std::vector<io::Factor>& factors,
-                                    Points& points, std::size_t first, std::size_t count,
-                                    const SensitivityOptions& options,
-                                    const std::function<void(std::size_t)>& progress) {
-  const engine::Calendar calendar = plan.base.calendar();
-  const int months = calendar.months();
-  const std::size_t k = factors.size();
-  const std::size_t configurations = plan.configurations.size();
-  const auto replicates = static_cast<std::size_t>(options.replicates);
-  io::SensitivityBlock block;
-  block.first = first;
-  block.count = count;
-  std::vector<model::Description> descriptions;
-  for (std::size_t p = first; p < first + count; ++p) {
-    io::Scenario s = plan.base;
-    for (std::size_t f = 0; f < k; ++f) {
-      const io::ParameterSpec* spec = io::find_parameter(factors[f].key);
-      const double unit = p == 0 ? kNaN : points.unit(p, static_cast<int>(f));
-      if (p > 0) spec->set(s.parameters, factors[f].at(unit));
-      block.unit.push_back(unit);
-      block.design.push_back(spec->get(s.parameters));
-    }
-    for (const auto& assignments : plan.configurations) {
-      const io::Scenario c = io::configure(s, assignments);
-      descriptions.push_back(model::describe(c.parameters, c.scripted_events()));
-    }
-  }
-  const std::size_t tasks = descriptions.size() * replicates;
-  // measure[task][output]: the output's measure in the task's configuration.
-  std::vector<std::vector<double>> measure(tasks);
-  const std::size_t all_measures = io::run_measure_info().size();
-  engine::parallel_for(
-      tasks, options.threads,
-      [&](std::size_t task) {
-        const std::size_t job = task / replicates;
-        const auto replicate = static_cast<std::uint64_t>(task % replicates);
-        std::vector<double> series(static_cast<std::size_t>(months) * model::kMetricCount);
-        model::Model m(descriptions[job], calendar, options.seed, replicate);
-        const model::RunSummary summary = m.run(series);
-        std::vector<double> measures(all_measures);
-        io::run_measures(summary, series, months, measures);
-        std::vector<double> values(plan.outputs.size());
-        for (std::size_t o = 0; o < values.size(); ++o) {
-          const auto& w = plan.outputs[o].measure;
-          values[o] = w.windowed() ? io::window_mean(series, w.index, w.from_year, w.to_year)
-                                   : measures[w.index];
-        }
-        measure[task] = std::move(values);
-      },
-      progress);
-  for (std::size_t i = 0; i < count; ++i) {
-    for (std::size_t o = 0; o < plan.outputs.size(); ++o) {
-      const auto& output = plan.outputs[o];
-      std::vector<double> per_replicate(replicates);
-      for (std::size_t r = 0; r < replicates; ++r) {
-        std::vector<double> v;
-        for (const std::size_t c : output.configurations) {
-          const std::size_t job = i * configurations + c;
-          v.push_back(measure[job * replicates + r][o]);
-        }
-        per_replicate[r] = combine(v);
-      }
-      block.values.push_back(summarise(per_replicate));
-    }
-  }
-  return block;
-}
-
 // The base value, the noise share and the sign changes of one output over its points (the base
 // point first); the design points without a value are counted, and leave the noise share
 // undefined.
@@ -223,7 +109,7 @@ void describe_output(io::SensitivityOutput& out, const std::vector<io::PointOutp
   out.noise_share = spread > 0 ? noise / n / spread : (noise > 0 ? kNaN : 0.0);
 }
 
-std::string outputs_json(const Plan& plan) {
+std::string outputs_json(const SensitivityPlan& plan) {
   nlohmann::ordered_json j = nlohmann::ordered_json::array();
   for (const auto& o : plan.outputs) {
     j.push_back({{"name", o.name},
@@ -235,7 +121,8 @@ std::string outputs_json(const Plan& plan) {
   return j.dump();
 }
 
-io::SensitivityStudy describe_study(const Plan& plan, const std::vector<io::Factor>& factors,
+io::SensitivityStudy describe_study(const SensitivityPlan& plan,
+                                    const std::vector<io::Factor>& factors,
                                     const SensitivityOptions& options, std::size_t design_points) {
   io::SensitivityStudy study;
   study.method = options.method;
@@ -264,14 +151,54 @@ io::SensitivityStudy describe_study(const Plan& plan, const std::vector<io::Fact
   return study;
 }
 
-io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& factors,
+// Block b's points: [first, first + count) of the `all` points.
+std::pair<std::size_t, std::size_t> block_points(std::size_t b, std::size_t all) {
+  const std::size_t first = b * kBlockPoints;
+  return {first, std::min(all, first + kBlockPoints) - first};
+}
+
+// Rank 0: the sink, every rank being told whether it could be opened (a store of another
+// analysis, or one that another process writes, stops every rank before anything runs).
+PointSink open_sink(const SensitivityOptions& options, const io::SensitivityStudy& study,
+                    const engine::Cluster& cluster) {
+  try {
+    PointSink sink(options, study);
+    cluster.broadcast(1);
+    return sink;
+  } catch (...) {
+    cluster.broadcast(0);
+    throw;
+  }
+}
+
+// Ranks > 0: computes their share of every block rank 0 runs, until it says there are no more.
+void serve_blocks(const SensitivityPlan& plan, const std::vector<io::Factor>& factors,
+                  Points& points, const SensitivityOptions& options,
+                  const engine::Cluster& cluster) {
+  if (cluster.broadcast(0) == 0) throw io::ScenarioError("rank 0 could not open the store");
+  const std::size_t all = points.design_points() + 1;
+  while (true) {
+    const std::vector<int> next = cluster.broadcast(std::vector<int>{});
+    if (next.empty()) return;
+    const auto [first, count] = block_points(static_cast<std::size_t>(next[0]), all);
+    BlockRuns(plan, factors, points, first, count, options).serve(cluster, options.threads);
+  }
+}
+
+io::SensitivityResult analyse(const SensitivityPlan& plan, const std::vector<io::Factor>& factors,
                               const SensitivityOptions& options) {
   if (factors.empty()) throw io::ScenarioError("no parameter to vary; allowed: --param key=lo:hi");
   const int k = static_cast<int>(factors.size());
   Points points(options, k);
+  const engine::Cluster alone;
+  const engine::Cluster& cluster = options.cluster != nullptr ? *options.cluster : alone;
+  if (!cluster.coordinator()) {
+    serve_blocks(plan, factors, points, options, cluster);
+    return {};
+  }
   const std::size_t design_points = points.design_points();
   const io::SensitivityStudy study = describe_study(plan, factors, options, design_points);
-  PointSink sink(options, study);
+  PointSink sink = open_sink(options, study, cluster);
   io::SensitivityResult result;
   result.method = options.method;
   result.factors = factors;
@@ -283,8 +210,7 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
   const std::vector<bool> done = sink.completed_blocks();
   std::size_t done_runs = 0;
   for (std::size_t b = 0; b < done.size(); ++b) {
-    const std::size_t first = b * kBlockPoints;
-    const std::size_t count = std::min(all, first + kBlockPoints) - first;
+    const auto [first, count] = block_points(b, all);
     if (done[b]) {
       result.resumed_runs += count * runs_per_point;
       done_runs += count * runs_per_point;
@@ -293,12 +219,14 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
     const auto progress = options.progress
                               ? [&](std::size_t d) { options.progress(done_runs + d, result.runs); }
                               : std::function<void(std::size_t)>{};
-    io::SensitivityBlock block =
-        evaluate_block(plan, factors, points, first, count, options, progress);
+    cluster.broadcast(std::vector<int>{static_cast<int>(b)});
+    const BlockRuns runs(plan, factors, points, first, count, options);
+    io::SensitivityBlock block = runs.run(cluster, options.threads, progress);
     block.index = b;
     sink.write(std::move(block));
     done_runs += count * runs_per_point;
   }
+  cluster.broadcast(std::vector<int>{});  // no more blocks
   // The indices come from the points as stored, whether computed now or before an
   // interruption: a resumed analysis ends where an uninterrupted one does.
   for (std::size_t o = 0; o < plan.outputs.size(); ++o) {
@@ -310,11 +238,11 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
     for (std::size_t p = 1; p < values.size(); ++p)
       at_points.push_back(values[p].mean);
     // A Morris trajectory's k + 1 points, a Saltelli base sample's k + 2, share coordinates.
-    const std::size_t cluster =
+    const std::size_t points_a_cluster =
         static_cast<std::size_t>(k) + (options.method == io::Method::morris ? 1 : 2);
     out.reversals = engine::sign_flips(
         k, at_points, out.base_value,
-        [&points](std::size_t p, int f) { return points.unit(p + 1, f); }, cluster);
+        [&points](std::size_t p, int f) { return points.unit(p + 1, f); }, points_a_cluster);
     if (out.undefined_points > 0) {
       out.morris.assign(options.method == io::Method::morris ? factors.size() : 0,
                         engine::MorrisIndex{kNaN, kNaN, kNaN, kNaN, kNaN});
@@ -385,7 +313,7 @@ io::SensitivityResult analyse_scenario(const io::Scenario& base,
                                        const std::vector<io::Factor>& factors,
                                        const std::vector<std::string>& measures,
                                        const SensitivityOptions& options) {
-  Plan plan;
+  SensitivityPlan plan;
   plan.base = base;
   plan.configurations = {{}};
   for (const auto& name : measures)
@@ -396,7 +324,7 @@ io::SensitivityResult analyse_scenario(const io::Scenario& base,
 io::SensitivityResult analyse_pattern(const io::ValidationSpec& spec,
                                       const std::vector<io::Factor>& factors,
                                       const SensitivityOptions& options) {
-  Plan plan;
+  SensitivityPlan plan;
   plan.base = spec.scenario;
   for (const auto& comparison : spec.comparisons) {
     std::vector<std::size_t> configurations;

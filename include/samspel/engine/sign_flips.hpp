@@ -30,9 +30,11 @@ struct FlipFactor {
   double z = 0;  // (mean_flips - mean_all) / its standard error; 0 when nothing reverses
 };
 
-// Fewer reversals locate nothing: z treats their mean position as normal, which a handful of
-// points on a Morris grid of 4 levels is not (3 points at one level happen by chance for one
-// factor in 64, so for one or two of 90 factors).
+// Fewer reversals locate nothing: z is compared with Student's t, an approximation to the
+// permutation distribution of their mean position (whose exact mean and variance z uses) that
+// needs enough points to hold. A handful of points on a Morris grid of 4 levels coincide by
+// chance (3 points at one level happen for one factor in 64, so for one or two of 90 factors),
+// which the t bound, even with its Bonferroni correction, does not foresee.
 inline constexpr std::size_t kMinFlipsToLocate = 10;
 
 struct SignFlips {

@@ -2,7 +2,9 @@
 // model's real parameters drive a run measure, or a pattern's paired effect, and which could
 // overturn it. Morris screening or Sobol' indices (engine/morris.hpp, engine/sobol_indices.hpp)
 // over a box of parameter values; each point's output is the mean over its replicates, which use
-// the same random streams at every point (common random numbers).
+// the same random streams at every point (common random numbers). The points run in blocks,
+// each a round of the cluster (engine/cluster.hpp): on the threads of one process or of every
+// MPI rank, with the same results.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "samspel/engine/cluster.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/sensitivity_report.hpp"
 #include "samspel/io/validation_file.hpp"
@@ -37,7 +40,10 @@ struct SensitivityOptions {
   int replicates = 20;
   std::uint64_t seed = 1;
   int resamples = 1000;  // bootstrap
-  unsigned threads = 0;
+  unsigned threads = 0;  // a rank
+  // The MPI job to spread the runs over; null = this process alone.
+  const engine::Cluster* cluster = nullptr;
+  // Rank 0: (runs done, runs in all), now and then.
   std::function<void(std::size_t done, std::size_t total)> progress;
   // The results store (io/sensitivity_store.hpp): points are written to it in blocks and a
   // rerun resumes from it. Empty: the points are held in memory and nothing is stored.
@@ -45,6 +51,10 @@ struct SensitivityOptions {
   std::string scenario;  // the file analysed, and who analysed it: the store's provenance
   Provenance provenance;
 };
+
+// Both analyses run on every rank of options.cluster with the same inputs: rank 0 opens the
+// store, hands out the runs and returns the result; the other ranks compute their share and
+// return an empty result.
 
 // The run measures of `base` named in `measures` (columns of replicates.csv).
 io::SensitivityResult analyse_scenario(const io::Scenario& base,
