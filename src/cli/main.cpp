@@ -7,15 +7,14 @@
 #include <exception>
 #include <string>
 
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "samspel/engine/cluster.hpp"
 #include "samspel/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace samspel;
-  std::string command_line;
-  for (int i = 0; i < argc; ++i)
-    command_line += (i == 0 ? "" : " ") + std::string(argv[i]);
+  const std::string command_line = cli::recorded_command_line(argc, argv);
 
   // Under MPI only rank 0 speaks: the other ranks' output would repeat it.
   const engine::Cluster cluster(&argc, &argv);

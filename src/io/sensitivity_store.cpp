@@ -6,9 +6,11 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "samspel/io/scenario.hpp"
 #include "sqlite.hpp"
+#include "store_canonical.hpp"
 #include "store_open.hpp"
 #include "store_schema.hpp"
 
@@ -210,6 +212,10 @@ std::vector<PointOutput> SensitivityStore::read_output(std::size_t output) const
 
 void SensitivityStore::write_indices(const SensitivityResult& r) {
   in_transaction(*db_, [&] { insert_indices(r); });
+}
+
+void SensitivityStore::finish() {
+  rewrite_canonically(std::move(db_));
 }
 
 void SensitivityStore::insert_indices(const SensitivityResult& r) {

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <utility>
 
 #include "samspel/engine/statistics.hpp"
 #include "samspel/model/observation.hpp"
 #include "sqlite.hpp"
+#include "store_canonical.hpp"
 #include "store_open.hpp"
 #include "store_schema.hpp"
 
@@ -66,6 +68,13 @@ void Store::begin() {
 }
 void Store::commit() {
   db_->execute("COMMIT");
+}
+
+void Store::finish() {
+  insert_run_.reset();
+  insert_run_series_.reset();
+  insert_series_.reset();
+  rewrite_canonically(std::move(db_));
 }
 
 Statement& Store::prepared(std::unique_ptr<Statement>& slot, const std::string& sql) {

@@ -69,7 +69,10 @@ class PointSink {
   }
 
   void finish(const io::SensitivityResult& result) {
-    if (store_) store_->write_indices(result);
+    if (store_) {
+      store_->write_indices(result);
+      store_->finish();
+    }
   }
 
  private:

@@ -305,6 +305,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   const auto [per_configuration, series_bytes] = configuration_bytes(study);
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
+    store.finish();
     return outcome;
   }
   // At most kMaxWidth configurations in flight: each holds a model description (a few KB)
@@ -405,6 +406,14 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
     cluster.coordinate(round, options.threads);
   }
   cluster.broadcast(std::vector<int>{});  // no more windows
+  // The rows reached the store in an order, and in transactions, that depend on the threads,
+  // the ranks, the windows and the timing, and so do its pages. Writing them in key order as
+  // they came would hold a window's finished runs back until those before them in key order
+  // are in (a kill would lose more), and still depend on the windows (the memory budget and
+  // the workers decide them) and on how many commits wrote the file's header; a rewrite of
+  // the finished store depends on its contents alone, even after an interruption, for a copy
+  // of the store (bench/README.md has its cost).
+  store.finish();
   return outcome;
 }
 

@@ -200,7 +200,7 @@ TEST(SensitivityCommand, KilledAnalysisResumesToTheSameStore) {
   ASSERT_EQ(samspel("export " + resumed.string() + " --out " + (dir / "resumed-export").string())
                 .exit_code,
             0);
-  // study.csv differs in the command line (--threads, --out) alone.
+  // study.csv differs in the command line (--store, --out) alone.
   for (const char* table : {"factors.csv", "outputs.csv", "blocks.csv", "design.csv",
                             "point_outputs.csv", "indices.csv"}) {
     EXPECT_EQ(slurp(dir / "whole-export" / table), slurp(dir / "resumed-export" / table)) << table;

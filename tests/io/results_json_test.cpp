@@ -6,13 +6,11 @@
 #include <cmath>
 #include <fstream>
 
+#include "io/study_fixture.hpp"
 #include "io/temp_directory.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/run_measures.hpp"
 #include "samspel/io/variants.hpp"
-#include "samspel/study/compare.hpp"
-#include "samspel/study/plan.hpp"
-#include "samspel/study/study.hpp"
 
 namespace samspel::io {
 namespace {
@@ -157,9 +155,8 @@ TEST(StoreDocument, ComparisonHasVariantsBandsAndPairedDifferences) {
   validate(base);
   const auto variants = expand_variants(base, {"strategy.foundation=chemistry,roles"});
   const auto store = dir.path() / "small-compare.sqlite";
-  study::StudyOptions options;
-  options.threads = 2;
-  const Comparison c = study::run_comparison(variants, store, options);
+  io_test::write_comparison(variants, store);
+  const Comparison c = read_comparison(store);
   const Json j = results_document(store);
   EXPECT_EQ(j["kind"], "compare");
   EXPECT_EQ(j["months"].size(), 24U);
@@ -204,11 +201,7 @@ TEST(StoreDocument, KeptSeriesGiveMonthlyPairedDifferences) {
       parse_scenario("[run]\nstart = \"2013-01\"\nyears = 1\nreplicates = 5\n", "<text>");
   validate(base);
   const auto variants = expand_variants(base, {"strategy.role_dialogue=none,recurring"});
-  const auto plan = study::plan_comparison(variants, true, {});
-  {
-    Store store(dir.path() / "c.sqlite", plan.description);
-    study::run_study(plan, store, study::StudyOptions{});
-  }
+  io_test::write_comparison(variants, dir.path() / "c.sqlite", true);
   const Json j = results_document(dir.path() / "c.sqlite");
   const Json& band = j["differences"][0]["bands"]["cooperation_kso_ceo"];
   const Json& reference = j["configurations"][0]["bands"]["cooperation_kso_ceo"]["mean"];
@@ -228,8 +221,8 @@ TEST(StoreDocument, WithoutKeptSeriesThereAreNoMonthlyDifferences) {
   Scenario base =
       parse_scenario("[run]\nstart = \"2013-01\"\nyears = 1\nreplicates = 3\n", "<text>");
   validate(base);
-  study::run_comparison(expand_variants(base, {"strategy.role_dialogue=none,recurring"}),
-                        dir.path() / "c.sqlite", study::StudyOptions{});
+  io_test::write_comparison(expand_variants(base, {"strategy.role_dialogue=none,recurring"}),
+                            dir.path() / "c.sqlite");
   const Json j = results_document(dir.path() / "c.sqlite");
   EXPECT_FALSE(j["differences"][0].contains("bands"));
 }

@@ -7,11 +7,10 @@
 #include <regex>
 #include <sstream>
 
+#include "io/study_fixture.hpp"
 #include "io/temp_directory.hpp"
 #include "samspel/io/results_json.hpp"
 #include "samspel/io/variants.hpp"
-#include "samspel/study/compare.hpp"
-#include "samspel/study/run_scenario.hpp"
 
 namespace samspel::report {
 namespace {
@@ -31,7 +30,7 @@ io::Scenario small_scenario() {
 
 Json small_run_document() {
   const io::Scenario s = small_scenario();
-  return io::run_document(study::run_scenario(s, 1), s, io::Provenance{"samspel run", "0", "r"});
+  return io::run_document(io_test::run_replicates(s), s, io::Provenance{"samspel run", "0", "r"});
 }
 
 std::string slurp(const fs::path& p) {
@@ -96,7 +95,7 @@ TEST(HtmlReport, LanguageMustBeSwedishOrEnglish) {
 TEST(WriteHtmlReport, FromARunDirectory) {
   const io_test::TempDirectory dir;
   const io::Scenario s = small_scenario();
-  io::write_run_directory(dir.path() / "run", study::run_scenario(s, 1), s, io::Provenance{});
+  io::write_run_directory(dir.path() / "run", io_test::run_replicates(s), s, io::Provenance{});
   write_html_report(dir.path() / "run", dir.path() / "report.html", "sv");
   const std::string html = slurp(dir.path() / "report.html");
   EXPECT_THAT(html, HasSubstr("\"kind\":\"run\""));
@@ -107,9 +106,7 @@ TEST(WriteHtmlReport, FromAComparisonStore) {
   const io_test::TempDirectory dir;
   const auto variants =
       io::expand_variants(small_scenario(), {"strategy.role_dialogue=none,recurring"});
-  study::StudyOptions options;
-  options.threads = 1;
-  study::run_comparison(variants, dir.path() / "c.sqlite", options);
+  io_test::write_comparison(variants, dir.path() / "c.sqlite");
   write_html_report(dir.path() / "c.sqlite", dir.path() / "report.html", "en");
   const std::string html = slurp(dir.path() / "report.html");
   EXPECT_THAT(html, HasSubstr("\"kind\":\"compare\""));

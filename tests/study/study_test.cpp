@@ -1,4 +1,4 @@
-// A study's store is the same whatever the threads and the memory budget: configurations
+// A study's store is the same file whatever the threads and the memory budget: configurations
 // handed out whole and reduced by the thread that ran them, or run by run and reduced in parts,
 // in one window or several, with and without every run's series.
 #include "samspel/study/study.hpp"
@@ -81,6 +81,9 @@ TEST(Study, StoreIsTheSameWhateverTheThreadsAndWindows) {
         EXPECT_GT(expected.size(), 100U) << table;
         EXPECT_EQ(read(other / table), expected) << name << " " << table;
       }
+      EXPECT_TRUE(read(dir.path() / "one.sqlite") ==
+                  read(dir.path() / (std::string(name) + ".sqlite")))
+          << name;
     }
   }
 }
@@ -108,6 +111,7 @@ TEST(Study, MemoryFloorIsOneConfigurationAtATime) {
   io::export_store(path, dir.path() / "starved", "csv");
   for (const char* table : {"runs.csv", "series.csv"})
     EXPECT_EQ(read(dir.path() / "starved" / table), read(reference / table)) << table;
+  EXPECT_TRUE(read(path) == read(dir.path() / "roomy.sqlite"));
 }
 
 }  // namespace

@@ -87,6 +87,10 @@ class SensitivityStore {
   std::vector<PointOutput> read_output(std::size_t output) const;
   // The outputs' summaries and indices, replacing any stored: one transaction.
   void write_indices(const SensitivityResult& result);
+  // Ends the analysis's writing, after its indices: the store is rewritten from its contents
+  // alone, so that a resumed analysis makes the same file as one never interrupted (as for a
+  // study's, Store::finish), and closed; nothing else may be called.
+  void finish();
 
  private:
   void insert_block(const SensitivityBlock& block);

@@ -1,7 +1,8 @@
 // The results store of a study: one SQLite file holding the study's provenance and design, one
 // row per run and the aggregated monthly series of each configuration (docs/results.md).
 // Runs are written in transactions as they finish, so an interrupted study keeps every run
-// committed before the interruption and can be resumed.
+// committed before the interruption and can be resumed; a finished study's store is rewritten
+// from its contents alone, so its bytes do not depend on how the runs reached it.
 #pragma once
 
 #include <cstdint>
@@ -92,6 +93,14 @@ class Store {
   void insert_run_series(int configuration, int replicate, std::span<const float> series);
   // bands[statistic][metric][month] for statistics mean, q05, q25, q50, q75, q95.
   void insert_series(int configuration, std::span<const float> bands);
+
+  // Ends the writing once every configuration is stored: the store is rewritten from its
+  // contents alone (in the order of their keys, in one transaction), so that a study makes the
+  // same file whatever the threads, the MPI ranks, the memory budget, the timing of the commits
+  // or an interruption and resume; then it is closed, and nothing else may be called. A store
+  // that another connection (a reader) has open at that moment is left as it was written, with
+  // the same contents.
+  void finish();
 
   const std::filesystem::path& path() const { return path_; }
 

@@ -9,7 +9,9 @@
 // is in. Bands are computed by one function wherever, so the store does not depend on where.
 // Runs are committed as they reach rank 0 (one transaction every 100 ms); a rerun skips the
 // configurations already aggregated (it re-simulates, without storing again, the finished runs
-// of the others: runs are deterministic). docs/results.md describes the store and the rules.
+// of the others: runs are deterministic). A finished study's store is rewritten from its
+// contents alone (io::Store::finish), so it is the same file whatever the threads, ranks,
+// windows or timing. docs/results.md describes the store and the rules.
 #pragma once
 
 #include <cstddef>
