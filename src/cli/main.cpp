@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "samspel/engine/cluster.hpp"
+#include "samspel/io/scenario.hpp"
 #include "samspel/version.hpp"
 
 int main(int argc, char** argv) {
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("sensitivity")) return sensitivity();
     if (app.got_subcommand("calibrate")) return calibrate();
     if (app.got_subcommand("serve")) return serve();
+  } catch (const io::ScenarioError& e) {
+    std::fprintf(stderr, "samspel: %s\n", e.what());
+    return cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return cli::kExitFailure;

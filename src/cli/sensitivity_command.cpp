@@ -101,32 +101,25 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
         progress_bar(total, "runs")(done);
       };
     }
-    io::SensitivityResult result;
-    std::unique_ptr<io::StagedFolder> out;
-    try {
-      out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
-      const bool pattern = io::is_validation_file(o->scenario);
-      const io::ValidationSpec spec =
-          pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
-      const io::Scenario base = pattern ? spec.scenario : io::load_scenario(o->scenario);
-      if (pattern && !o->measures.empty())
-        throw io::ScenarioError("--measure: a validation file's outputs are its own measures");
-      options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : base.run.seed;
-      std::vector<io::Factor> factors;
-      for (const auto& p : o->params)
-        factors.push_back(io::parse_factor(p));
-      if (factors.empty()) {
-        factors = pattern ? study::pattern_factors(spec, kDefaultSpread)
-                          : study::default_factors(base, kDefaultSpread, {});
-      }
-      result = pattern ? study::analyse_pattern(spec, factors, options)
-                       : study::analyse_scenario(
-                             base, factors, o->measures.empty() ? kDefaultMeasures : o->measures,
-                             options);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
+    const auto out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
+    const bool pattern = io::is_validation_file(o->scenario);
+    const io::ValidationSpec spec =
+        pattern ? io::load_validation(o->scenario) : io::ValidationSpec{};
+    const io::Scenario base = pattern ? spec.scenario : io::load_scenario(o->scenario);
+    if (pattern && !o->measures.empty())
+      throw io::ScenarioError("--measure: a validation file's outputs are its own measures");
+    options.seed = o->seed ? static_cast<std::uint64_t>(*o->seed) : base.run.seed;
+    std::vector<io::Factor> factors;
+    for (const auto& p : o->params)
+      factors.push_back(io::parse_factor(p));
+    if (factors.empty()) {
+      factors = pattern ? study::pattern_factors(spec, kDefaultSpread)
+                        : study::default_factors(base, kDefaultSpread, {});
     }
+    io::SensitivityResult result =
+        pattern ? study::analyse_pattern(spec, factors, options)
+                : study::analyse_scenario(
+                      base, factors, o->measures.empty() ? kDefaultMeasures : o->measures, options);
     result.scenario = o->scenario;
     result.seed = options.seed;
     result.points = options.points;
