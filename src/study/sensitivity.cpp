@@ -10,10 +10,10 @@
 #include <set>
 #include <stdexcept>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/parallel.hpp"
 #include "samspel/engine/sign_flips.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
 #include "samspel/model/model.hpp"
 #include "sensitivity_points.hpp"
@@ -155,7 +155,7 @@ io::SensitivityBlock evaluate_block(const Plan& plan, const std::vector<io::Fact
   const std::size_t tasks = descriptions.size() * replicates;
   // measure[task][output]: the output's measure in the task's configuration.
   std::vector<std::vector<double>> measure(tasks);
-  const std::size_t all_measures = io::run_measure_info().size();
+  const std::size_t all_measures = analysis::run_measure_info().size();
   engine::parallel_for(
       tasks, options.threads,
       [&](std::size_t task) {
@@ -165,11 +165,11 @@ io::SensitivityBlock evaluate_block(const Plan& plan, const std::vector<io::Fact
         model::Model m(descriptions[job], calendar, options.seed, replicate);
         const model::RunSummary summary = m.run(series);
         std::vector<double> measures(all_measures);
-        io::run_measures(summary, series, months, measures);
+        analysis::run_measures(summary, series, months, measures);
         std::vector<double> values(plan.outputs.size());
         for (std::size_t o = 0; o < values.size(); ++o) {
           const auto& w = plan.outputs[o].measure;
-          values[o] = w.windowed() ? io::window_mean(series, w.index, w.from_year, w.to_year)
+          values[o] = w.windowed() ? analysis::window_mean(series, w.index, w.from_year, w.to_year)
                                    : measures[w.index];
         }
         measure[task] = std::move(values);
@@ -338,7 +338,7 @@ io::SensitivityResult analyse(const Plan& plan, const std::vector<io::Factor>& f
 }
 
 io::ValidationMeasure run_measure(const std::string& name) {
-  const auto& info = io::run_measure_info();
+  const auto& info = analysis::run_measure_info();
   for (std::size_t i = 0; i < info.size(); ++i) {
     if (info[i].name == name) {
       io::ValidationMeasure m;

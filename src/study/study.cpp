@@ -7,9 +7,9 @@
 #include <stdexcept>
 #include <utility>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/design.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
 
 namespace samspel::study {
@@ -93,7 +93,7 @@ class Window {
                      static_cast<std::uint64_t>(replicate(task)));
       const model::RunSummary summary = m.run(series);
       const std::size_t n = months();
-      io::run_measures(summary, series, static_cast<int>(n), out.measures);
+      analysis::run_measures(summary, series, static_cast<int>(n), out.measures);
       for (std::size_t metric = 0; metric < kMetricCount; ++metric) {
         float* to = &out.series[metric * n];
         for (std::size_t t = 0; t < n; ++t)
@@ -105,7 +105,7 @@ class Window {
   engine::Round round() const {
     engine::Round r;
     r.tasks = tasks();
-    r.measure_count = io::run_measure_info().size();
+    r.measure_count = analysis::run_measure_info().size();
     r.series_length = cells();
     r.make_worker = [this] { return make_worker(); };
     // A configuration's runs are a group, reduced to its bands where they were run; rank 0
@@ -279,7 +279,7 @@ struct ConfigurationBytes {
 ConfigurationBytes configuration_bytes(const io::StudyDescription& study) {
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
-  const std::size_t measures = io::run_measure_info().size();
+  const std::size_t measures = analysis::run_measure_info().size();
   return {replicates * measures * sizeof(double) + kBandSize * cells * sizeof(float),
           replicates * cells * sizeof(float)};
 }
@@ -301,7 +301,7 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   outcome.already_stored = store.run_count();
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
-  const std::size_t measures = io::run_measure_info().size();
+  const std::size_t measures = analysis::run_measure_info().size();
   const auto [per_configuration, series_bytes] = configuration_bytes(study);
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});

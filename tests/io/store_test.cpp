@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "io/temp_directory.hpp"
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/io/comparison.hpp"
-#include "samspel/io/run_measures.hpp"
 
 namespace samspel::io {
 namespace {
@@ -30,7 +30,7 @@ StudyDescription one_configuration() {
 TEST(Store, AComparisonIsReadByMeasureName) {
   const io_test::TempDirectory dir;
   const auto path = dir.path() / "old.sqlite";
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   std::vector<double> values(info.size());
   for (std::size_t m = 0; m < values.size(); ++m)
     values[m] = static_cast<double>(m);
