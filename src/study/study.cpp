@@ -11,6 +11,7 @@
 #include "samspel/engine/design.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/model/model.hpp"
+#include "samspel/study/seeds.hpp"
 
 namespace samspel::study {
 
@@ -89,7 +90,7 @@ class Window {
       // Cleared like a fresh buffer, so a run's result never depends on the run before it.
       std::fill(series.begin(), series.end(), 0.0);
       model::Model m(descriptions_[slot(task)], study_.calendar,
-                     study_.run_seed(static_cast<std::size_t>(configuration(task))),
+                     run_seed(study_, static_cast<std::size_t>(configuration(task))),
                      static_cast<std::uint64_t>(replicate(task)));
       const model::RunSummary summary = m.run(series);
       const std::size_t n = months();
@@ -378,7 +379,10 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
         store.begin();
         for (const std::size_t t : runs) {
           if (skip[t]) continue;
-          store.insert_run(window.configuration(t), window.replicate(t), storage.run_measures(t));
+          const int configuration = window.configuration(t);
+          store.insert_run(configuration, window.replicate(t),
+                           run_seed(study, static_cast<std::size_t>(configuration)),
+                           storage.run_measures(t));
           if (study.keep_series) {
             store.insert_run_series(window.configuration(t), window.replicate(t),
                                     storage.run_series(t));

@@ -37,7 +37,7 @@ TEST(Store, AComparisonIsReadByMeasureName) {
   {
     Store store(path, one_configuration());
     store.begin();
-    store.insert_run(0, 0, values);
+    store.insert_run(0, 0, 0, values);
     store.commit();
   }
   sqlite3* db = nullptr;
