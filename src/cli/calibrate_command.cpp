@@ -3,7 +3,6 @@
 // writes draws.csv and calibration.json (docs/VALIDATION.md).
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
@@ -29,31 +28,23 @@ struct CalibrateOptions {
 };
 
 int calibrate(const CalibrateOptions& o, const std::string& command_line) {
-  io::Scenario scenario;
-  io::Population population;
-  std::vector<study::CalibrationParameter> parameters;
-  std::unique_ptr<io::StagedFolder> out;
-  try {
-    scenario = io::load_scenario(o.scenario);
-    for (const auto& a : o.assignments)
-      io::apply_assignment(scenario, a);
-    if (o.seed) scenario.run.seed = static_cast<std::uint64_t>(*o.seed);
-    io::validate(scenario);
-    if (scenario.population.empty()) {
-      throw io::ScenarioError(fmt::format(
-          "{}: no population; allowed: a scenario with population = \"file.tsv\" such as "
-          "scenarios/sweden.toml",
-          o.scenario));
-    }
-    population = io::load_population(scenario.population, scenario);
-    for (const auto& p : o.parameters)
-      parameters.push_back(study::parse_calibration_parameter(p));
-    if (parameters.empty()) parameters = study::default_calibration_parameters();
-    out = std::make_unique<io::StagedFolder>(o.out, "--out", study::kCalibrationFiles);
-  } catch (const io::ScenarioError& e) {
-    std::fprintf(stderr, "samspel: %s\n", e.what());
-    return kExitBadInput;
+  io::Scenario scenario = io::load_scenario(o.scenario);
+  for (const auto& a : o.assignments)
+    io::apply_assignment(scenario, a);
+  if (o.seed) scenario.run.seed = static_cast<std::uint64_t>(*o.seed);
+  io::validate(scenario);
+  if (scenario.population.empty()) {
+    throw io::ScenarioError(
+        fmt::format("{}: no population; allowed: a scenario with population = \"file.tsv\" such as "
+                    "scenarios/sweden.toml",
+                    o.scenario));
   }
+  const io::Population population = io::load_population(scenario.population, scenario);
+  std::vector<study::CalibrationParameter> parameters;
+  for (const auto& p : o.parameters)
+    parameters.push_back(study::parse_calibration_parameter(p));
+  if (parameters.empty()) parameters = study::default_calibration_parameters();
+  const auto out = std::make_unique<io::StagedFolder>(o.out, "--out", study::kCalibrationFiles);
   study::CalibrationSettings settings = o.settings;
   const auto bar = progress_bar(100, "%");
   if (bar)

@@ -4,13 +4,28 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <stdexcept>
 #include <string>
+
+#include "samspel/io/scenario.hpp"
 
 namespace samspel::cli {
 
 // Exit codes: 0 success, 1 a failure while running, 2 bad input (scenario, options, data).
+// main() maps the exceptions to them, once: io::ScenarioError is bad input, any other failure.
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitBadInput = 2;
+
+// A store the command has just written is read back as its output, not as input: what fails
+// then is the machine (exit 1), not what the user gave.
+template <typename Read>
+auto read_back(const Read& read) {
+  try {
+    return read();
+  } catch (const io::ScenarioError& e) {
+    throw std::runtime_error(e.what());
+  }
+}
 
 using Command = std::function<int()>;
 

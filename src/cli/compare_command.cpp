@@ -2,7 +2,6 @@
 // common random numbers, and the paired difference of each to the first.
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
@@ -42,26 +41,20 @@ Command add_compare_command(CLI::App& app, const std::string& command_line,
                 "difference month by month)");
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-compare.sqlite)");
   return [o, command_line, &cluster] {
-    std::vector<io::Variant> variants;
-    std::unique_ptr<io::StagedFolder> out;
-    try {
-      variants = io::expand_variants(load_with_options(o->scenario), o->vary);
-      if (variants.size() < 2) {
-        throw io::ScenarioError(
-            "--vary: only one variant; allowed: at least two values in all --vary options");
-      }
-      out = std::make_unique<io::StagedFolder>(output_directory(o->scenario, "-compare"), "--out",
-                                               io::kComparisonFiles);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
+    const std::vector<io::Variant> variants =
+        io::expand_variants(load_with_options(o->scenario), o->vary);
+    if (variants.size() < 2) {
+      throw io::ScenarioError(
+          "--vary: only one variant; allowed: at least two values in all --vary options");
     }
+    const auto out = std::make_unique<io::StagedFolder>(output_directory(o->scenario, "-compare"),
+                                                        "--out", io::kComparisonFiles);
     const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
     const std::filesystem::path store = store_path(o->scenario, o->store, "compare");
     const int code = run_study_into_store(study::plan_comparison(variants, o->keep_series, p),
                                           store, o->scenario.threads, cluster);
     if (code != 0 || !cluster.coordinator()) return code;
-    const io::Comparison c = io::read_comparison(store);
+    const io::Comparison c = read_back([&] { return io::read_comparison(store); });
     const io::Provenance provenance{command_line, std::string(version()),
                                     std::string(git_revision())};
     io::write_comparison_directory(out->path(), c, variants, provenance);

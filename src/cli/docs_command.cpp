@@ -1,7 +1,6 @@
 // `samspel docs`: regenerates the documentation that the code is the source of.
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <system_error>
 
@@ -9,6 +8,7 @@
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/results.hpp"
+#include "samspel/io/scenario.hpp"
 #include "samspel/web/assessment.hpp"
 
 namespace samspel::cli {
@@ -23,11 +23,10 @@ Command add_docs_command(CLI::App& app) {
     std::error_code error;
     std::filesystem::create_directories(*dir, error);
     if (error || !std::filesystem::is_directory(*dir)) {
-      std::fprintf(stderr,
-                   "samspel: --out %s: cannot create the folder: %s; allowed: a folder that can be "
-                   "created and written\n",
-                   dir->c_str(), error ? error.message().c_str() : "exists and is not a folder");
-      return kExitBadInput;
+      throw io::ScenarioError(fmt::format(
+          "--out {}: cannot create the folder: {}; allowed: a folder that can be created and "
+          "written",
+          *dir, error ? error.message() : "exists and is not a folder"));
     }
     io::write_file_atomically(std::filesystem::path(*dir) / "parameters.md",
                               io::parameters_markdown());

@@ -10,6 +10,7 @@
 #include "command_line.hpp"
 #include "commands.hpp"
 #include "samspel/engine/cluster.hpp"
+#include "samspel/io/scenario.hpp"
 #include "samspel/version.hpp"
 
 int main(int argc, char** argv) {
@@ -57,6 +58,9 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("sensitivity")) return sensitivity();
     if (app.got_subcommand("calibrate")) return calibrate();
     if (app.got_subcommand("serve")) return serve();
+  } catch (const io::ScenarioError& e) {
+    std::fprintf(stderr, "samspel: %s\n", e.what());
+    return cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "samspel: %s\n", e.what());
     return cli::kExitFailure;

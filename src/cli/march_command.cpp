@@ -2,7 +2,6 @@
 // and the turnover and turbulence experiments (docs/march.md).
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
@@ -43,15 +42,9 @@ Command add_march_command(CLI::App& app, const std::string& command_line,
     if (!cluster.coordinator()) return 0;
     const MarchOptions& o = *opts;
     // The output folder is checked before the experiments run, and written whole or not at all.
-    std::unique_ptr<io::StagedFolder> out;
-    if (!o.out.empty()) {
-      try {
-        out = std::make_unique<io::StagedFolder>(o.out, "--out", study::kMarchFiles);
-      } catch (const io::ScenarioError& e) {
-        std::fprintf(stderr, "samspel: %s\n", e.what());
-        return kExitBadInput;
-      }
-    }
+    const auto out = o.out.empty()
+                         ? nullptr
+                         : std::make_unique<io::StagedFolder>(o.out, "--out", study::kMarchFiles);
     study::MarchOptions run_options{o.runs, static_cast<std::uint64_t>(o.seed), o.threads, {}};
     study::MarchResults results{o.runs, run_options.seed, {}, {}, {}};
     const auto wants = [&](const char* name) {

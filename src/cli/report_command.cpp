@@ -2,7 +2,6 @@
 // directory or a results store (docs/report.md).
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
@@ -30,12 +29,7 @@ Command add_report_command(CLI::App& app) {
   sub->add_option("-o,--out", o->out, "The HTML file to write")->required();
   sub->add_option("--lang", o->lang, "Language the report opens in: sv or en (default sv)");
   return [o] {
-    try {
-      report::write_html_report(o->results, o->out, o->lang);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
-    }
+    report::write_html_report(o->results, o->out, o->lang);
     fmt::print("report written to {}\n", o->out);
     return 0;
   };

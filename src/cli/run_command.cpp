@@ -2,7 +2,6 @@
 // measures, changes and provenance (docs/outputs.md).
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
@@ -28,25 +27,18 @@ struct RunOptions {
 // A scenario naming a population runs every municipality in it into a results store.
 int run_population(const io::Scenario& scenario, const RunOptions& o,
                    const std::string& command_line, const engine::Cluster& cluster) {
-  study::StudyPlan plan;
-  std::filesystem::path path;
-  try {
-    path = store_without_folder(o.scenario, o.store, "population");
-    const io::Population population = io::load_population(scenario.population, scenario);
-    plan =
-        study::plan_population(scenario, population, o.keep_series,
-                               {std::string(version()), std::string(git_revision()), command_line});
-  } catch (const io::ScenarioError& e) {
-    std::fprintf(stderr, "samspel: %s\n", e.what());
-    return kExitBadInput;
-  }
+  const std::filesystem::path path = store_without_folder(o.scenario, o.store, "population");
+  const io::Population population = io::load_population(scenario.population, scenario);
+  const study::StudyPlan plan =
+      study::plan_population(scenario, population, o.keep_series,
+                             {std::string(version()), std::string(git_revision()), command_line});
   const int code = run_study_into_store(plan, path, o.scenario.threads, cluster);
   if (code != 0 || !cluster.coordinator()) return code;
   // CEOs per four-year period: 1, 2 or 3+ (shares of periods).
   fmt::print("\n{:<10} {:>14} {:>22} {:>18} {:>22} {:>22}\n", "size", "municipalities",
              "majority shift/election", "CEO changes/year", "CEO exits cooperation",
              "CEOs per period 1/2/3+");
-  for (const auto& row : io::population_summary(path)) {
+  for (const auto& row : read_back([&] { return io::population_summary(path); })) {
     fmt::print("{:<10} {:>14} {:>21.1f}% {:>17.1f}% {:>21.1f}% {:>7.0f}%/{:>3.0f}%/{:>3.0f}%\n",
                row.size_class, row.municipalities, 100 * row.majority_shift_per_election,
                100 * row.ceo_changes_per_year, 100 * row.ceo_exits_cooperation_share,
@@ -72,20 +64,14 @@ Command add_run_command(CLI::App& app, const std::string& command_line,
                 "Population study: also store every run's series");
   return [opts, command_line, &cluster] {
     const ScenarioOptions& o = opts->scenario;
-    io::Scenario scenario;
-    std::unique_ptr<io::StagedFolder> out;
-    try {
-      scenario = load_with_options(o);
-      if (!scenario.population.empty()) {
-        return run_population(scenario, *opts, command_line, cluster);
-      }
-      if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
-      out = std::make_unique<io::StagedFolder>(output_directory(o), "--out", io::kRunFiles);
-      require_memory(study::run_memory(scenario), scenario.run.replicates);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
+    const io::Scenario scenario = load_with_options(o);
+    if (!scenario.population.empty()) {
+      return run_population(scenario, *opts, command_line, cluster);
     }
+    if (!cluster.coordinator()) return 0;  // a single scenario runs on rank 0's threads
+    const auto out =
+        std::make_unique<io::StagedFolder>(output_directory(o), "--out", io::kRunFiles);
+    require_memory(study::run_memory(scenario), scenario.run.replicates);
     const auto total = static_cast<std::size_t>(scenario.run.replicates);
     const io::RunResults results =
         study::run_scenario(scenario, o.threads, progress_bar(total, "replicates"));

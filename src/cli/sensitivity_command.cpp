@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <optional>
 
@@ -101,7 +102,7 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
     io::ValidationSpec spec;
     io::Scenario base;
     std::vector<io::Factor> factors;
-    int ready = 1;
+    std::exception_ptr bad_input;
     try {
       if (cluster.coordinator())
         out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kSensitivityFiles);
@@ -117,22 +118,18 @@ Command add_sensitivity_command(CLI::App& app, const std::string& command_line,
         factors = pattern ? study::pattern_factors(spec, kDefaultSpread)
                           : study::default_factors(base, kDefaultSpread, {});
       }
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      ready = 0;
+    } catch (const io::ScenarioError&) {
+      bad_input = std::current_exception();
     }
-    // Rank 0's --out may be refused where the other ranks read their inputs well.
-    if (cluster.broadcast(ready) == 0 || ready == 0) return kExitBadInput;
-    io::SensitivityResult result;
-    try {
-      result = pattern ? study::analyse_pattern(spec, factors, options)
-                       : study::analyse_scenario(
-                             base, factors, o->measures.empty() ? kDefaultMeasures : o->measures,
-                             options);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
-    }
+    // Rank 0's --out may be refused where the other ranks read their inputs well: every rank
+    // hears of it before anything runs, and only rank 0's message is seen.
+    const bool coordinator_ready = cluster.broadcast(bad_input ? 0 : 1) == 1;
+    if (bad_input) std::rethrow_exception(bad_input);
+    if (!coordinator_ready) return kExitBadInput;
+    io::SensitivityResult result =
+        pattern ? study::analyse_pattern(spec, factors, options)
+                : study::analyse_scenario(
+                      base, factors, o->measures.empty() ? kDefaultMeasures : o->measures, options);
     if (!cluster.coordinator()) return 0;
     result.scenario = o->scenario;
     result.seed = options.seed;

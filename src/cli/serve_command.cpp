@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "samspel/io/scenario.hpp"
 #include "samspel/web/address.hpp"
 #include "samspel/web/server.hpp"
 
@@ -53,8 +54,7 @@ Command add_serve_command(CLI::App& app) {
     try {
       port = server.bind(opts->host, opts->port);
     } catch (const std::runtime_error& e) {
-      std::fprintf(stderr, "samspel: --host/--port: %s\n", e.what());
-      return kExitBadInput;
+      throw io::ScenarioError(fmt::format("--host/--port: {}", e.what()));
     }
     if (!web::is_loopback(opts->host)) {
       fmt::print(stderr,

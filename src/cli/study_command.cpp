@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <cstdio>
+#include <exception>
 #include <memory>
 
 #include "commands.hpp"
@@ -47,27 +47,41 @@ std::filesystem::path store_without_folder(const ScenarioOptions& o, const std::
   return path;
 }
 
+namespace {
+
+std::unique_ptr<io::Store> open_store(const study::StudyPlan& plan,
+                                      const std::filesystem::path& path) {
+  try {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    require_memory(study::study_memory_floor(plan.description), plan.description.replicates);
+    return std::make_unique<io::Store>(path, plan.description);
+  } catch (const std::filesystem::filesystem_error& e) {
+    throw io::ScenarioError(
+        fmt::format("--store {}: cannot create its folder: {}; allowed: a file in a folder that "
+                    "can be created and written",
+                    path.string(), e.code().message()));
+  }
+}
+
+}  // namespace
+
 int run_study_into_store(const study::StudyPlan& plan, const std::filesystem::path& path,
                          unsigned threads, const engine::Cluster& cluster) {
   std::unique_ptr<io::Store> store;
-  int ok = 1;
+  // Every rank learns whether rank 0 opened the store, so that none waits for runs that will
+  // never be asked for; rank 0 then reports why it could not.
+  std::exception_ptr refused;
   if (cluster.coordinator()) {
     try {
-      if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-      require_memory(study::study_memory_floor(plan.description), plan.description.replicates);
-      store = std::make_unique<io::Store>(path, plan.description);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      ok = 0;
-    } catch (const std::filesystem::filesystem_error& e) {
-      std::fprintf(stderr,
-                   "samspel: --store %s: cannot create its folder: %s; allowed: a file in a folder "
-                   "that can be created and written\n",
-                   path.c_str(), e.code().message().c_str());
-      ok = 0;
+      store = open_store(plan, path);
+    } catch (...) {
+      refused = std::current_exception();
     }
   }
-  if (cluster.broadcast(ok) == 0) return kExitBadInput;
+  if (cluster.broadcast(refused ? 0 : 1) == 0) {
+    if (refused) std::rethrow_exception(refused);
+    return kExitBadInput;
+  }
   if (!cluster.coordinator()) {
     study::serve_study(plan, cluster, threads);
     return 0;
@@ -111,23 +125,17 @@ Command add_sweep_command(CLI::App& app, const std::string& command_line,
   sub->add_option("--store", o->store, "Results store (default results/<scenario>-sweep.sqlite)");
   sub->add_flag("--keep-series", o->keep_series, "Also store every run's monthly series");
   return [o, command_line, &cluster] {
+    const std::filesystem::path store = store_without_folder(o->scenario, o->store, "sweep");
+    const io::Scenario base = load_with_options(o->scenario);
+    const auto axes = io::parse_sweep_axes(o->params);
+    const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
     study::StudyPlan plan;
-    std::filesystem::path store;
     try {
-      store = store_without_folder(o->scenario, o->store, "sweep");
-      const io::Scenario base = load_with_options(o->scenario);
-      const auto axes = io::parse_sweep_axes(o->params);
-      const study::Provenance p{std::string(version()), std::string(git_revision()), command_line};
-      try {
-        plan = study::plan_sweep(base, axes,
-                                 o->design == "grid" ? study::Design::grid : study::Design::lhs,
-                                 o->points, o->keep_series, p);
-      } catch (const std::invalid_argument& e) {
-        throw io::ScenarioError(fmt::format("--points {}: {}", o->points, e.what()));
-      }
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
+      plan = study::plan_sweep(base, axes,
+                               o->design == "grid" ? study::Design::grid : study::Design::lhs,
+                               o->points, o->keep_series, p);
+    } catch (const std::invalid_argument& e) {
+      throw io::ScenarioError(fmt::format("--points {}: {}", o->points, e.what()));
     }
     return run_study_into_store(plan, store, o->scenario.threads, cluster);
   };
@@ -151,12 +159,7 @@ Command add_export_command(CLI::App& app) {
     const std::filesystem::path store(o->store);
     const std::filesystem::path out =
         o->out.empty() ? store.parent_path() / store.stem() : std::filesystem::path(o->out);
-    try {
-      io::export_store(store, out, o->format);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
-    }
+    io::export_store(store, out, o->format);
     fmt::print("wrote {} ({})\n", out.string(),
                o->format == "csv" ? "one CSV file per table" : "store.json");
     return 0;

@@ -108,15 +108,9 @@ Command add_validate_command(CLI::App& app, const std::string& command_line) {
   sub->add_option("--only", o->only, "Only these patterns, e.g. --only F1,F4b")->delimiter(',');
   return [o, command_line] {
     std::vector<std::pair<std::filesystem::path, io::ValidationSpec>> specs;
-    std::unique_ptr<io::StagedFolder> out;
-    try {
-      for (const auto& file : validation_files(*o))
-        specs.emplace_back(file, io::load_validation(file));
-      out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kValidationFiles);
-    } catch (const io::ScenarioError& e) {
-      std::fprintf(stderr, "samspel: %s\n", e.what());
-      return kExitBadInput;
-    }
+    for (const auto& file : validation_files(*o))
+      specs.emplace_back(file, io::load_validation(file));
+    const auto out = std::make_unique<io::StagedFolder>(o->out, "--out", io::kValidationFiles);
     io::ValidationReport report;
     report.quick = o->quick;
     // --seed, or null when each file's own [run] seed is used (recorded per pattern).

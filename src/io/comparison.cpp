@@ -5,9 +5,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/atomic_file.hpp"
-#include "samspel/io/run_measures.hpp"
 
 namespace samspel::io {
 
@@ -41,7 +41,7 @@ std::vector<double> Comparison::column(std::size_t variant, std::size_t m) const
 
 std::string comparison_csv(const Comparison& c) {
   std::string out = "variant,label,measure,n,mean,difference,difference_low,difference_high\n";
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   for (std::size_t v = 0; v < c.labels.size(); ++v) {
     for (std::size_t m = 0; m < c.measures; ++m) {
       const auto reference = c.column(0, m);
@@ -78,7 +78,7 @@ const std::vector<std::string>& headline_measures() {
 }
 
 std::string comparison_table(const Comparison& c, const std::vector<std::string>& shown) {
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   std::string out;
   for (std::size_t v = 0; v < c.labels.size(); ++v) {
     out += fmt::format("[{}] {}{}\n", v, c.labels[v], v == 0 ? "  (reference)" : "");

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <vector>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/observation.hpp"
 
 namespace samspel::io::document {
@@ -38,7 +38,7 @@ Json head(std::string_view kind, const std::string& title, int replicates,
     metrics.push_back({{"name", m.name}, {"meaning", m.meaning}});
   j["metrics"] = std::move(metrics);
   Json measures = Json::array();
-  for (const auto& m : run_measure_info())
+  for (const auto& m : analysis::run_measure_info())
     measures.push_back({{"name", m.name}, {"meaning", m.meaning}});
   j["measures"] = std::move(measures);
   return j;

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/atomic_file.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 
 namespace samspel::io {
 
@@ -77,15 +77,15 @@ std::string series_csv(const RunResults& r) {
 }
 
 std::string replicates_csv(const RunResults& r) {
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   std::string out = "replicate";
   for (const auto& m : info)
     out += fmt::format(",{}", m.name);
   out += '\n';
   std::vector<double> values(info.size());
   for (int i = 0; i < r.replicates; ++i) {
-    run_measures(r.summaries[static_cast<std::size_t>(i)], r.run_series(i), r.calendar.months(),
-                 values);
+    analysis::run_measures(r.summaries[static_cast<std::size_t>(i)], r.run_series(i),
+                           r.calendar.months(), values);
     out += fmt::format("{}", i);
     for (const double v : values)
       out += fmt::format(",{}", num(v));
@@ -193,7 +193,7 @@ std::string summary_table(const RunResults& r) {
   }
   double shifts = 0, ceo = 0, kso = 0, coop = 0, majority = 0, other = 0, drop = 0;
   int followed = 0;
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   std::size_t drop_column = 0;
   while (info[drop_column].name != "mean_cooperation_drop")
     ++drop_column;
@@ -206,7 +206,7 @@ std::string summary_table(const RunResults& r) {
     coop += s.ceo_exits_cooperation;
     majority += s.ceo_exits_new_majority;
     other += s.ceo_exits_other;
-    run_measures(s, r.run_series(i), months, measures);
+    analysis::run_measures(s, r.run_series(i), months, measures);
     if (std::isfinite(measures[drop_column])) {
       drop += measures[drop_column];
       ++followed;
@@ -250,7 +250,7 @@ std::string outputs_markdown() {
       "\n## replicates.csv\n\nOne row per replicate: `replicate` (its index i; its random "
       "streams depend only on the seed and i), then the per-run measures, which are also what "
       "`samspel compare` compares.\n\n| column | meaning |\n|---|---|\n";
-  for (const auto& m : run_measure_info())
+  for (const auto& m : analysis::run_measure_info())
     out += fmt::format("| `{}` | {} |\n", m.name, m.meaning);
   out +=
       "\n## changes.csv\n\nOne row per change of person in the KSO or kommunchef seat, with "

@@ -33,8 +33,6 @@ Store::Store(const std::filesystem::path& path, const StudyDescription& study)
     : path_(path),
       lock_(path),
       calendar_(study.calendar),
-      kind_(study.kind),
-      seed_(study.seed),
       db_(open_for_writing(
           path, study.identity(), study.git_revision,
           [&study](const sqlite::Database& db) { create_study_store(db, study); })) {}
@@ -83,13 +81,13 @@ Statement& Store::prepared(std::unique_ptr<Statement>& slot, const std::string& 
   return *slot;
 }
 
-void Store::insert_run(int configuration, int replicate, std::span<const double> measures) {
+void Store::insert_run(int configuration, int replicate, std::uint64_t seed,
+                       std::span<const double> measures) {
   Statement& s = prepared(insert_run_, fmt::format("INSERT INTO runs VALUES (?, ?, ?, {})",
                                                    placeholders(measures.size())));
   s.bind(1, std::int64_t{configuration});
   s.bind(2, std::int64_t{replicate});
-  s.bind(3, static_cast<std::int64_t>(
-                run_seed(kind_, seed_, static_cast<std::size_t>(configuration))));
+  s.bind(3, static_cast<std::int64_t>(seed));
   for (std::size_t i = 0; i < measures.size(); ++i)
     s.bind(static_cast<int>(i + 4), measures[i]);
   s.run();

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "samspel/engine/statistics.hpp"
+#include "samspel/io/names.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/toml_depth.hpp"
 #include "sqlite.hpp"
@@ -19,10 +20,9 @@ namespace {
 using Json = nlohmann::json;
 using sqlite::Statement;
 
-// What samspel itself can write: the scenario's bounds (years 1-100, replicates up to ten
-// million) and a sweep's largest design.
-constexpr std::int64_t kMaxReplicates = 10'000'000;
-constexpr std::int64_t kMaxMonths = 100 * 12;
+// What samspel itself can write: the [run] keys' bounds (names.hpp) and a sweep's largest design.
+constexpr auto kMaxReplicates = static_cast<std::int64_t>(run_key("replicates").high);
+constexpr auto kMaxMonths = static_cast<std::int64_t>(run_key("years").high) * 12;
 constexpr std::int64_t kMaxConfigurations = 10'000'000;
 // A sensitivity analysis's factors and outputs: the dictionary's parameters, a file's measures.
 constexpr std::size_t kMaxListed = 100'000;

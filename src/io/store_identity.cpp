@@ -5,18 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "samspel/engine/random.hpp"
-
 namespace samspel::io {
-
-std::uint64_t run_seed(std::string_view kind, std::uint64_t seed, std::size_t configuration) {
-  return kind == "population" ? engine::stream_seed(seed, configuration, kMunicipalityStream)
-                              : seed;
-}
-
-std::uint64_t StudyDescription::run_seed(std::size_t configuration) const {
-  return io::run_seed(kind, seed, configuration);
-}
 
 std::string StudyDescription::identity() const {
   nlohmann::ordered_json j =

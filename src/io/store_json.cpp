@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "document_parts.hpp"
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/results_json.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/io/store_check.hpp"
@@ -146,7 +146,7 @@ Json difference_bands(const std::vector<std::vector<double>>& series, int varian
 }
 
 Json differences(const Comparison& c) {
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   Json out = Json::array();
   for (std::size_t v = 1; v < c.labels.size(); ++v) {
     Json measures = Json::array();
@@ -164,7 +164,7 @@ Json differences(const Comparison& c) {
 }
 
 Json measures_of(const Comparison& c, std::size_t variant, bool headline_only) {
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   const auto& headline = headline_measures();
   Json out = Json::array();
   for (std::size_t m = 0; m < c.measures; ++m) {

@@ -5,8 +5,8 @@
 #include <limits>
 #include <set>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/io/names.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/observation.hpp"
 #include "store_open.hpp"
 
@@ -37,7 +37,7 @@ std::vector<StoredConfiguration> StoreReader::configurations() const {
 Comparison StoreReader::comparison() const {
   Comparison c;
   c.replicates = shape_.replicates;
-  c.measures = run_measure_info().size();
+  c.measures = analysis::run_measure_info().size();
   for (auto& configuration : configurations())
     c.labels.push_back(std::move(configuration.label));
   c.values.assign(c.labels.size() * static_cast<std::size_t>(c.replicates) * c.measures,
@@ -51,7 +51,7 @@ Comparison StoreReader::comparison() const {
       stored.emplace(columns.text(0));
   }
   std::string select = "SELECT configuration, replicate";
-  for (const auto& m : run_measure_info())
+  for (const auto& m : analysis::run_measure_info())
     select += stored.contains(m.name) ? ", " + m.name : std::string(", NULL");
   Statement s(*db_, select + " FROM runs ORDER BY configuration, replicate");
   while (s.step()) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "samspel/io/run_measures.hpp"
+#include "samspel/analysis/run_measures.hpp"
 
 namespace samspel::io {
 
@@ -56,7 +56,7 @@ std::vector<bool> ids_present(const sqlite::Database& db, const std::string& sql
 void create_study_store(const sqlite::Database& db, const StudyDescription& study) {
   const auto execute = [&db](const std::string& sql) { db.execute(sql); };
   std::string measures;
-  for (const auto& m : run_measure_info())
+  for (const auto& m : analysis::run_measure_info())
     measures += fmt::format(", {} REAL", m.name);
   // Larger pages suit the wide rows of runs and series.
   execute("PRAGMA page_size = 16384");

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/toml_depth.hpp"
 #include "samspel/model/observation.hpp"
 
@@ -102,7 +102,7 @@ ValidationMeasure read_measure(const Reader& r, const toml::table& t, std::strin
   const toml::node* expect = t.get("expect");
   if (name == nullptr || expect == nullptr) r.fail(t, key, "every measure needs name and expect");
   m.name = r.text(*name, fmt::format("{}.name", key));
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   bool found = false;
   for (std::size_t i = 0; i < info.size(); ++i) {
     if (info[i].name == m.name) {
@@ -152,12 +152,12 @@ ValidationMeasure read_measure(const Reader& r, const toml::table& t, std::strin
       if (!first || !final || *first < 1 || *first > *final || *final > last)
         r.fail(node, field_key, allowed);
       if (m.name.rfind("mean_", 0) != 0 ||
-          m.index < run_measure_info().size() - model::kMetricCount) {
+          m.index < analysis::run_measure_info().size() - model::kMetricCount) {
         r.fail(node, field_key,
                fmt::format("{} takes no window; allowed: years only with a mean_<metric> measure",
                            m.name));
       }
-      m.index -= run_measure_info().size() - model::kMetricCount;
+      m.index -= analysis::run_measure_info().size() - model::kMetricCount;
       m.from_year = static_cast<int>(*first);
       m.to_year = static_cast<int>(*final);
     } else {

@@ -12,6 +12,7 @@
 #include "samspel/io/dictionary.hpp"
 #include "samspel/model/model.hpp"
 #include "samspel/study/plan.hpp"
+#include "samspel/study/seeds.hpp"
 
 namespace samspel::study {
 
@@ -127,7 +128,7 @@ namespace {
 // histories, not of hundreds (docs/VALIDATION.md). Common random numbers still hold across
 // configurations.
 std::uint64_t municipality_seed(std::uint64_t seed, std::size_t municipality) {
-  return io::run_seed("population", seed, municipality);
+  return run_seed("population", seed, municipality);
 }
 
 // The runs of every (configuration, municipality, replicate): configuration c sets the

@@ -10,9 +10,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/sign_flips.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/sensitivity_store.hpp"
 #include "sensitivity_block.hpp"
 #include "sensitivity_points.hpp"
@@ -269,7 +269,7 @@ io::SensitivityResult analyse(const SensitivityPlan& plan, const std::vector<io:
 }
 
 io::ValidationMeasure run_measure(const std::string& name) {
-  const auto& info = io::run_measure_info();
+  const auto& info = analysis::run_measure_info();
   for (std::size_t i = 0; i < info.size(); ++i) {
     if (info[i].name == name) {
       io::ValidationMeasure m;

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 
 namespace samspel::study {
 
@@ -76,7 +76,7 @@ BlockRuns::BlockRuns(const SensitivityPlan& plan, const std::vector<io::Factor>&
 engine::Worker BlockRuns::make_worker() const {
   const auto months = static_cast<std::size_t>(calendar_.months());
   return [this, months, series = std::vector<double>(months * model::kMetricCount),
-          measures = std::vector<double>(io::run_measure_info().size())](
+          measures = std::vector<double>(analysis::run_measure_info().size())](
              std::size_t task, engine::TaskResult out) mutable {
     // Cleared like fresh buffers, so that a run's result never depends on the run before it.
     std::fill(series.begin(), series.end(), 0.0);
@@ -84,11 +84,12 @@ engine::Worker BlockRuns::make_worker() const {
     model::Model m(descriptions_[task / replicates_], calendar_, seed_,
                    static_cast<std::uint64_t>(task % replicates_));
     const model::RunSummary summary = m.run(series);
-    io::run_measures(summary, series, static_cast<int>(months), measures);
+    analysis::run_measures(summary, series, static_cast<int>(months), measures);
     for (std::size_t o = 0; o < plan_.outputs.size(); ++o) {
       const auto& w = plan_.outputs[o].measure;
-      out.measures[o] = w.windowed() ? io::window_mean(series, w.index, w.from_year, w.to_year)
-                                     : measures[w.index];
+      out.measures[o] = w.windowed()
+                            ? analysis::window_mean(series, w.index, w.from_year, w.to_year)
+                            : measures[w.index];
     }
   };
 }

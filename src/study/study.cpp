@@ -7,10 +7,11 @@
 #include <stdexcept>
 #include <utility>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/design.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
+#include "samspel/study/seeds.hpp"
 
 namespace samspel::study {
 
@@ -89,11 +90,11 @@ class Window {
       // Cleared like a fresh buffer, so a run's result never depends on the run before it.
       std::fill(series.begin(), series.end(), 0.0);
       model::Model m(descriptions_[slot(task)], study_.calendar,
-                     study_.run_seed(static_cast<std::size_t>(configuration(task))),
+                     run_seed(study_, static_cast<std::size_t>(configuration(task))),
                      static_cast<std::uint64_t>(replicate(task)));
       const model::RunSummary summary = m.run(series);
       const std::size_t n = months();
-      io::run_measures(summary, series, static_cast<int>(n), out.measures);
+      analysis::run_measures(summary, series, static_cast<int>(n), out.measures);
       for (std::size_t metric = 0; metric < kMetricCount; ++metric) {
         float* to = &out.series[metric * n];
         for (std::size_t t = 0; t < n; ++t)
@@ -105,7 +106,7 @@ class Window {
   engine::Round round() const {
     engine::Round r;
     r.tasks = tasks();
-    r.measure_count = io::run_measure_info().size();
+    r.measure_count = analysis::run_measure_info().size();
     r.series_length = cells();
     r.make_worker = [this] { return make_worker(); };
     // A configuration's runs are a group, reduced to its bands where they were run; rank 0
@@ -279,7 +280,7 @@ struct ConfigurationBytes {
 ConfigurationBytes configuration_bytes(const io::StudyDescription& study) {
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
-  const std::size_t measures = io::run_measure_info().size();
+  const std::size_t measures = analysis::run_measure_info().size();
   return {replicates * measures * sizeof(double) + kBandSize * cells * sizeof(float),
           replicates * cells * sizeof(float)};
 }
@@ -291,6 +292,60 @@ std::size_t study_memory_floor(const io::StudyDescription& study) {
   return bytes.results + bytes.series;
 }
 
+namespace {
+
+// How many configurations a window holds: as many as the memory budget takes, at most kMaxWidth
+// (each holds a model description, a few KB, besides its runs' results). Unless the study keeps
+// every run's series, rank 0 holds the series only of the configurations it reduces: those
+// handed out run by run, at most two a worker thread of all ranks (engine::whole_groups); its
+// own worker threads hold a configuration's series each while they run one whole. The rest of
+// the budget goes to configurations in flight, so that a study needs fewer windows (each ends
+// with its workers waiting for its last runs).
+std::size_t window_width(const io::StudyDescription& study, std::size_t count, std::size_t workers,
+                         std::size_t local_threads, std::size_t memory_budget) {
+  constexpr std::size_t kMaxWidth = 1024;
+  const auto [per_configuration, series_bytes] = configuration_bytes(study);
+  std::size_t width = 0;
+  if (study.keep_series) {
+    width = memory_budget / (per_configuration + series_bytes);
+  } else {
+    const std::size_t reserve = (2 * workers + local_threads) * series_bytes;
+    width = memory_budget > reserve ? (memory_budget - reserve) / per_configuration : 0;
+  }
+  return std::clamp<std::size_t>(width, 1, std::min(count, kMaxWidth));
+}
+
+// Window w's configurations not yet aggregated, handed out in an order that spreads over the
+// window (and so over the design): a window may hold the whole study, and one cut short has then
+// run configurations from all of it.
+std::vector<int> window_configurations(const std::vector<bool>& aggregated, std::size_t w,
+                                       std::size_t windows) {
+  std::vector<int> todo;
+  for (std::size_t c = w; c < aggregated.size(); c += windows) {
+    if (!aggregated[c]) todo.push_back(static_cast<int>(c));
+  }
+  std::vector<int> spread;
+  spread.reserve(todo.size());
+  for (const std::size_t i : engine::spread_order(todo.size()))
+    spread.push_back(todo[i]);
+  return spread;
+}
+
+// The window's tasks whose runs an interrupted study stored: they are computed again (the
+// aggregation needs their series) but not stored again.
+std::vector<bool> stored_tasks(const io::Store& store, const Window& window, std::size_t count,
+                               std::size_t replicates) {
+  std::vector<std::size_t> slot_of(count);
+  for (std::size_t s = 0; s < window.todo().size(); ++s)
+    slot_of[static_cast<std::size_t>(window.todo()[s])] = s;
+  std::vector<bool> skip(window.tasks(), false);
+  for (const auto& [c, r] : store.finished_runs(window.todo()))
+    skip[slot_of[static_cast<std::size_t>(c)] * replicates + static_cast<std::size_t>(r)] = true;
+  return skip;
+}
+
+}  // namespace
+
 StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptions& options) {
   const io::StudyDescription& study = plan.description;
   const engine::Cluster alone;
@@ -301,32 +356,16 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   outcome.already_stored = store.run_count();
   const auto replicates = static_cast<std::size_t>(study.replicates);
   const std::size_t cells = static_cast<std::size_t>(study.calendar.months()) * kMetricCount;
-  const std::size_t measures = io::run_measure_info().size();
-  const auto [per_configuration, series_bytes] = configuration_bytes(study);
+  const std::size_t measures = analysis::run_measure_info().size();
   if (count == 0) {
     cluster.broadcast(std::vector<int>{});
     store.finish();
     return outcome;
   }
-  // At most kMaxWidth configurations in flight: each holds a model description (a few KB)
-  // besides its runs' results.
-  constexpr std::size_t kMaxWidth = 1024;
-  // Unless the study keeps every run's series, rank 0 holds the series only of the configurations
-  // it reduces: those handed out run by run, at most two a worker thread of all ranks
-  // (engine::whole_groups); its own worker threads hold a configuration's series each while
-  // they run one whole. The rest of the budget goes to configurations in flight, so that a
-  // study needs fewer windows (each ends with its workers waiting for its last runs).
   const std::size_t workers = cluster.workers(options.threads);
-  const std::size_t local_threads = workers / static_cast<std::size_t>(cluster.size());
-  std::size_t width = 0;
-  if (study.keep_series) {
-    width = options.memory_budget / (per_configuration + series_bytes);
-  } else {
-    const std::size_t reserve = (2 * workers + local_threads) * series_bytes;
-    width =
-        options.memory_budget > reserve ? (options.memory_budget - reserve) / per_configuration : 0;
-  }
-  width = std::clamp<std::size_t>(width, 1, std::min(count, kMaxWidth));
+  const std::size_t width =
+      window_width(study, count, workers, workers / static_cast<std::size_t>(cluster.size()),
+                   options.memory_budget);
   const std::size_t series_capacity = study.keep_series ? width : std::min(width, 2 * workers);
   const std::size_t windows = (count + width - 1) / width;
   const std::size_t total = count * replicates;
@@ -336,28 +375,12 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
   std::vector<std::size_t> ready;
 
   for (std::size_t w = 0; w < windows; ++w) {
-    std::vector<int> todo;
-    for (std::size_t c = w; c < count; c += windows) {
-      if (!aggregated[c]) todo.push_back(static_cast<int>(c));
-    }
-    if (todo.empty()) continue;
+    std::vector<int> spread = window_configurations(aggregated, w, windows);
+    if (spread.empty()) continue;
     outcome.windows += 1;
-    // Handed out in an order that spreads over the window (and so over the design): a window may
-    // hold the whole study, and one cut short has then run configurations from all of it.
-    std::vector<int> spread;
-    spread.reserve(todo.size());
-    for (const std::size_t i : engine::spread_order(todo.size()))
-      spread.push_back(todo[i]);
     cluster.broadcast(spread);
     const Window window(plan, std::move(spread));
-    // Runs stored by an interrupted study are computed again (the aggregation needs their
-    // series) but not stored again.
-    std::vector<std::size_t> slot_of(count);
-    for (std::size_t s = 0; s < window.todo().size(); ++s)
-      slot_of[static_cast<std::size_t>(window.todo()[s])] = s;
-    std::vector<bool> skip(window.tasks(), false);
-    for (const auto& [c, r] : store.finished_runs(window.todo()))
-      skip[slot_of[static_cast<std::size_t>(c)] * replicates + static_cast<std::size_t>(r)] = true;
+    const std::vector<bool> skip = stored_tasks(store, window, count, replicates);
     WindowProgress progress(window.todo().size(), replicates, cells);
     if (!study.keep_series)
       storage.first_with_series = engine::whole_groups(window.todo().size(), workers);
@@ -379,7 +402,10 @@ StudyOutcome run_study(const StudyPlan& plan, io::Store& store, const StudyOptio
         store.begin();
         for (const std::size_t t : runs) {
           if (skip[t]) continue;
-          store.insert_run(window.configuration(t), window.replicate(t), storage.run_measures(t));
+          const int configuration = window.configuration(t);
+          store.insert_run(configuration, window.replicate(t),
+                           run_seed(study, static_cast<std::size_t>(configuration)),
+                           storage.run_measures(t));
           if (study.keep_series) {
             store.insert_run_series(window.configuration(t), window.replicate(t),
                                     storage.run_series(t));

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <limits>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/parallel.hpp"
 #include "samspel/engine/random.hpp"
 #include "samspel/io/dictionary.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/model.hpp"
 
 namespace samspel::study {
@@ -178,7 +178,7 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
   }
   // values[task][measure of the job's comparison]
   std::vector<std::vector<double>> values(tasks);
-  const std::size_t all_measures = io::run_measure_info().size();
+  const std::size_t all_measures = analysis::run_measure_info().size();
   const auto job_of = [&](std::size_t task) {
     const auto it = std::upper_bound(jobs.begin(), jobs.end(), task,
                                      [](std::size_t t, const Job& j) { return t < j.first_task; });
@@ -193,13 +193,14 @@ io::PatternOutcome validate_pattern(const io::ValidationSpec& spec, const std::s
         model::Model m(job.description, calendar, options.seed, replicate);
         const model::RunSummary summary = m.run(series);
         std::vector<double> measures(all_measures);
-        io::run_measures(summary, series, months, measures);
+        analysis::run_measures(summary, series, months, measures);
         const auto& wanted = spec.comparisons[job.comparison].measures;
         std::vector<double> out(wanted.size());
         for (std::size_t w = 0; w < wanted.size(); ++w) {
-          out[w] = wanted[w].windowed() ? io::window_mean(series, wanted[w].index,
-                                                          wanted[w].from_year, wanted[w].to_year)
-                                        : measures[wanted[w].index];
+          out[w] = wanted[w].windowed()
+                       ? analysis::window_mean(series, wanted[w].index, wanted[w].from_year,
+                                               wanted[w].to_year)
+                       : measures[wanted[w].index];
         }
         values[task] = std::move(out);
       },

@@ -6,11 +6,11 @@
 #include <cmath>
 #include <string>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/excerpt.hpp"
 #include "samspel/io/results_json.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/study/run_scenario.hpp"
 #include "samspel/web/api.hpp"
 #include "samspel/web/run_request.hpp"
@@ -137,8 +137,8 @@ Indicators indicators(const io::RunResults& r) {
     for (const auto& c : s.changes) {
       if (c.seat == model::Seat::ceo && c.step == kChangeMonth) {
         if (c.before > 0 && std::isfinite(c.after)) drop = (c.before - c.after) / c.before;
-        unrecovered = io::unrecovered_24(c);
-        restricted = io::restricted_recovery_24(c);
+        unrecovered = analysis::unrecovered_24(c);
+        restricted = analysis::restricted_recovery_24(c);
         lockins = c.lockins;
         if (c.recovery >= 0) recovery = c.recovery;
         break;

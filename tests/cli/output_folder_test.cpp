@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 
 #include "support/samspel_binary.hpp"
 
@@ -116,6 +117,10 @@ TEST_F(OutputFolder, DocsOutAFileIsRefused) {
   std::ofstream(dir_ / "file") << "x";
   const Result r = samspel("docs --out " + (dir_ / "file").string());
   EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(r.output, "samspel: --out " + (dir_ / "file").string() +
+                          ": cannot create the folder: " +
+                          std::make_error_code(std::errc::not_a_directory).message() +
+                          "; allowed: a folder that can be created and written\n");
   EXPECT_EQ(slurp(dir_ / "file"), "x");
 }
 
@@ -152,11 +157,26 @@ TEST_F(OutputFolder, FailedWriteLeavesThePreviousRunWhole) {
                               "; exec " + SAMSPEL_BINARY + " run " + kScenario +
                               " -n 3000 --seed 99 --threads 2 --out " + out.string() + " 2>&1";
   const int status = std::system(("sh -c \"" + command + "\" >/dev/null").c_str());
-  const Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, {}};
-  EXPECT_NE(r.exit_code, 0) << r.output;
+  // A full disk is a failure while running (1), not bad input (2): the same command may work
+  // once there is room.
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1);
   for (int i = 0; i < 4; ++i)
     EXPECT_EQ(slurp(out / kRunFiles[i]), before[i]) << kRunFiles[i];
   expect_only({"run"});
+}
+
+// A store that fills the disk midway through a study fails it as running fails (1), not as
+// input is refused (2), and says so in one line.
+TEST_F(OutputFolder, StoreThatFillsTheDiskIsAFailureNotBadInput) {
+  const std::string command =
+      "trap '' XFSZ; ulimit -f 64; exec " + std::string(SAMSPEL_BINARY) + " sweep " + kScenario +
+      " -n 4 --param model.case_pull=0.1:0.4 --points 400 --keep-series --threads 2 --store " +
+      (dir_ / "s.sqlite").string() + " 2>" + (dir_ / "stderr").string();
+  const int status = std::system(("sh -c \"" + command + "\" >/dev/null").c_str());
+  const std::string output = slurp(dir_ / "stderr");
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1) << output;
+  EXPECT_EQ(output.rfind("samspel: ", 0), 0U) << output;
+  EXPECT_EQ(output.find('\n'), output.size() - 1) << output;
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 
 #include "io/study_fixture.hpp"
 #include "io/temp_directory.hpp"
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/variants.hpp"
 
 namespace samspel::io {
@@ -173,7 +173,7 @@ TEST(StoreDocument, ComparisonHasVariantsBandsAndPairedDifferences) {
   EXPECT_THAT(j["markers"]["elections"], ElementsAre("2014-09"));
   // The paired differences are those of compare.csv: the same helper over the same runs.
   ASSERT_EQ(j["differences"].size(), 1U);
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   for (std::size_t m = 0; m < info.size(); ++m) {
     const auto d = engine::paired_difference(c.column(0, m), c.column(1, m));
     const Json& row = j["differences"][0]["measures"][m];

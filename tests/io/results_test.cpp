@@ -1,5 +1,5 @@
 #include "samspel/io/results.hpp"
-#include "samspel/io/run_measures.hpp"
+#include "samspel/analysis/run_measures.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -156,10 +156,10 @@ TEST(ReplicatesCsv, OneRowPerReplicate) {
   const auto lines = lines_of(replicates_csv(tiny_results()));
   ASSERT_EQ(lines.size(), 4U);
   const auto header = split(lines[0], ',');
-  ASSERT_EQ(header.size(), 1 + run_measure_info().size());
+  ASSERT_EQ(header.size(), 1 + analysis::run_measure_info().size());
   EXPECT_EQ(header[0], "replicate");
-  for (std::size_t c = 0; c < run_measure_info().size(); ++c) {
-    EXPECT_EQ(header[c + 1], run_measure_info()[c].name);
+  for (std::size_t c = 0; c < analysis::run_measure_info().size(); ++c) {
+    EXPECT_EQ(header[c + 1], analysis::run_measure_info()[c].name);
   }
   const auto row = [&](std::size_t i) { return split(lines[i], ','); };
   const auto column = [&](std::string_view name) {

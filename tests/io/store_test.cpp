@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "io/temp_directory.hpp"
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/io/comparison.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/model/observation.hpp"
 
 namespace samspel::io {
@@ -37,14 +37,14 @@ StudyDescription one_configuration() {
 TEST(Store, AComparisonIsReadByMeasureName) {
   const io_test::TempDirectory dir;
   const auto path = dir.path() / "old.sqlite";
-  const auto& info = run_measure_info();
+  const auto& info = analysis::run_measure_info();
   std::vector<double> values(info.size());
   for (std::size_t m = 0; m < values.size(); ++m)
     values[m] = static_cast<double>(m);
   {
     Store store(path, one_configuration());
     store.begin();
-    store.insert_run(0, 0, values);
+    store.insert_run(0, 0, 0, values);
     store.commit();
   }
   sqlite3* db = nullptr;
@@ -94,8 +94,8 @@ void write_store(const std::filesystem::path& path, const std::vector<std::pair<
   store.begin();
   for (std::size_t i = 0; i < order.size(); ++i) {
     const auto [c, r] = order[i];
-    std::vector<double> measures(run_measure_info().size(), c * 10.0 + r);
-    store.insert_run(c, r, measures);
+    std::vector<double> measures(analysis::run_measure_info().size(), c * 10.0 + r);
+    store.insert_run(c, r, 0, measures);
     if (++runs_in[static_cast<std::size_t>(c)] == d.replicates) store.insert_series(c, bands);
     if ((i + 1) % per_commit == 0) {
       store.commit();
@@ -135,10 +135,10 @@ TEST(Store, FinishedStoreDependsOnItsContentsAlone) {
 TEST(Store, FinishLeavesAStoreWithAReaderAsWritten) {
   const io_test::TempDirectory dir;
   const auto path = dir.path() / "read.sqlite";
-  std::vector<double> values(run_measure_info().size(), 1.0);
+  std::vector<double> values(analysis::run_measure_info().size(), 1.0);
   Store store(path, one_configuration());
   store.begin();
-  store.insert_run(0, 0, values);
+  store.insert_run(0, 0, 0, values);
   store.commit();
   sqlite3* reader = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &reader), SQLITE_OK);

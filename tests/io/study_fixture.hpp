@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/results.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/io/variants.hpp"
 #include "samspel/model/model.hpp"
@@ -68,7 +68,7 @@ inline void write_comparison(const std::vector<io::Variant>& variants,
   const auto months = static_cast<std::size_t>(d.calendar.months());
   const std::size_t cells = months * model::kMetricCount;
   const auto replicates = static_cast<std::size_t>(d.replicates);
-  std::vector<double> measures(io::run_measure_info().size());
+  std::vector<double> measures(analysis::run_measure_info().size());
   store.begin();
   for (std::size_t c = 0; c < variants.size(); ++c) {
     const io::RunResults runs = run_replicates(variants[c].scenario);
@@ -76,8 +76,9 @@ inline void write_comparison(const std::vector<io::Variant>& variants,
     std::vector<float> series(replicates * cells);
     for (std::size_t r = 0; r < replicates; ++r) {
       const std::span<const double> run = runs.run_series(static_cast<int>(r));
-      io::run_measures(runs.summaries[r], run, static_cast<int>(months), measures);
-      store.insert_run(static_cast<int>(c), static_cast<int>(r), measures);
+      analysis::run_measures(runs.summaries[r], run, static_cast<int>(months), measures);
+      // A comparison's configurations share the study's seed (common random numbers).
+      store.insert_run(static_cast<int>(c), static_cast<int>(r), d.seed, measures);
       float* to = &series[r * cells];
       for (std::size_t m = 0; m < model::kMetricCount; ++m) {
         for (std::size_t t = 0; t < months; ++t)

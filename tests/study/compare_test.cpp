@@ -8,8 +8,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/study/run_scenario.hpp"
 
 namespace samspel::study {
@@ -39,7 +39,7 @@ io::Scenario small() {
 }
 
 std::size_t measure(const std::string& name) {
-  const auto& info = io::run_measure_info();
+  const auto& info = analysis::run_measure_info();
   for (std::size_t m = 0; m < info.size(); ++m) {
     if (info[m].name == name) return m;
   }
@@ -54,7 +54,7 @@ TEST(Compare, IdenticalVariantsDifferByExactlyZero) {
   for (std::size_t m = 0; m < c.measures; ++m) {
     const auto d = engine::paired_difference(c.column(0, m), c.column(1, m));
     if (d.n > 0) {
-      EXPECT_DOUBLE_EQ(d.mean, 0) << io::run_measure_info()[m].name;
+      EXPECT_DOUBLE_EQ(d.mean, 0) << analysis::run_measure_info()[m].name;
     }
   }
 }
@@ -66,8 +66,8 @@ TEST(Compare, ReferenceVariantEqualsAPlainRun) {
   const io::RunResults plain = run_scenario(s, 1);
   std::vector<double> row(c.measures);
   for (int i = 0; i < s.run.replicates; ++i) {
-    io::run_measures(plain.summaries[static_cast<std::size_t>(i)], plain.run_series(i),
-                     plain.calendar.months(), row);
+    analysis::run_measures(plain.summaries[static_cast<std::size_t>(i)], plain.run_series(i),
+                           plain.calendar.months(), row);
     for (std::size_t m = 0; m < c.measures; ++m) {
       const double v = c.values[static_cast<std::size_t>(i) * c.measures + m];
       if (std::isnan(row[m])) {

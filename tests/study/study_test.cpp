@@ -12,8 +12,8 @@
 #include <utility>
 
 #include "io/temp_directory.hpp"
+#include "samspel/analysis/run_measures.hpp"
 #include "samspel/engine/statistics.hpp"
-#include "samspel/io/run_measures.hpp"
 #include "samspel/io/store.hpp"
 #include "samspel/io/variants.hpp"
 #include "samspel/study/plan.hpp"
@@ -67,7 +67,7 @@ TEST(Study, StoreIsTheSameWhateverTheThreadsAndWindows) {
     const std::size_t cells =
         static_cast<std::size_t>(plan.description.calendar.months()) * model::kMetricCount;
     const std::size_t series = 5 * cells * sizeof(float);
-    const std::size_t configuration = 5 * io::run_measure_info().size() * sizeof(double) +
+    const std::size_t configuration = 5 * analysis::run_measure_info().size() * sizeof(double) +
                                       engine::kBandSize * cells * sizeof(float);
     StudyOptions windows;
     windows.threads = 2;
@@ -96,7 +96,7 @@ TEST(Study, MemoryFloorIsOneConfigurationAtATime) {
   const std::size_t cells =
       static_cast<std::size_t>(plan.description.calendar.months()) * model::kMetricCount;
   EXPECT_EQ(study_memory_floor(plan.description),
-            5 * io::run_measure_info().size() * sizeof(double) +
+            5 * analysis::run_measure_info().size() * sizeof(double) +
                 engine::kBandSize * cells * sizeof(float) + 5 * cells * sizeof(float));
   StudyOptions roomy;
   roomy.threads = 2;

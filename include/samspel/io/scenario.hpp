@@ -21,6 +21,10 @@
 
 namespace samspel::io {
 
+// Bad input: what the user gave (a scenario, an option, a data file, a results store given to
+// read or to resume) is wrong, and changing it is the fix; the command line then exits with 2.
+// A failure while doing what valid input asks (a disk that fills, a store that cannot be read
+// back after it was written) is not the user's to fix: it is a std::runtime_error, exit 1.
 class ScenarioError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

@@ -53,18 +53,7 @@ struct StudyDescription {
 
   // Everything that decides the results: a resumed study must match it exactly.
   std::string identity() const;
-  // The seed of configuration c's runs (replicate i then draws from the streams of (that seed,
-  // i)). The configurations of a comparison or a sweep share the study's seed: common random
-  // numbers, so their differences are the mechanisms'. The municipalities of a population are
-  // separate places with separate histories: each has its own seed, or every municipality of a
-  // replicate would see nearly the same exits and elections and the population's statistics
-  // would carry the noise of a few histories, not of hundreds.
-  std::uint64_t run_seed(std::size_t configuration) const;
 };
-
-// Municipality m of a population runs on stream_seed(seed, m, kMunicipalityStream) ("munic").
-inline constexpr std::uint64_t kMunicipalityStream = 0x6d'75'6e'69'63ULL;
-std::uint64_t run_seed(std::string_view kind, std::uint64_t seed, std::size_t configuration);
 
 class Store {
  public:
@@ -87,7 +76,10 @@ class Store {
 
   void begin();
   void commit();
-  void insert_run(int configuration, int replicate, std::span<const double> measures);
+  // `seed`: the seed the run drew from (the study's seed policy, study/seeds.hpp), recorded
+  // with it.
+  void insert_run(int configuration, int replicate, std::uint64_t seed,
+                  std::span<const double> measures);
   // One run's series (only with keep_series): kMetricCount x months values, each metric's
   // months contiguous (they are its BLOB).
   void insert_run_series(int configuration, int replicate, std::span<const float> series);
@@ -111,8 +103,6 @@ class Store {
   std::filesystem::path path_;
   StoreLock lock_;  // taken before the store is looked at
   engine::Calendar calendar_;
-  std::string kind_;
-  std::uint64_t seed_;
   // Declared before the statements, so that it is closed after them.
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<sqlite::Statement> insert_run_;

@@ -32,7 +32,7 @@ constexpr bool takes_margin(Expectation e) {
 }
 
 struct ValidationMeasure {
-  std::string name;       // a run measure (io/run_measures.hpp)
+  std::string name;       // a run measure (analysis/run_measures.hpp)
   std::size_t index = 0;  // in run_measure_info(); for a window, the metric's index
   Expectation expect = Expectation::increase;
   double min_effect = 0;  // increase, decrease

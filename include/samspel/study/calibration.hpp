@@ -97,7 +97,7 @@ struct CalibrationResult {
 // accepted on.
 inline constexpr std::uint64_t kCalibrationStream = 0x63'61'6c'69'62ULL;
 // Municipality m's runs use the model seed of a population study's municipality m
-// (io::run_seed), so the check runs are those of `samspel run` on the same scenario.
+// (study::run_seed), so the check runs are those of `samspel run` on the same scenario.
 
 // Every draw uses the same seeds (common random numbers), so differences between draws are the
 // parameters', not noise; municipalities have independent streams. Deterministic for any

@@ -4,15 +4,20 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "samspel/model/observation.hpp"
 
-namespace samspel::io {
+namespace samspel::analysis {
 
 struct MeasureInfo {
   std::string name;
   std::string meaning;
+  // The short label the pages and the report show in Swedish and in English (web/src/i18n.js);
+  // empty for a measure they show by its name.
+  std::string_view sv;
+  std::string_view en;
 };
 
 // The measures in column order: summary counts, fragility, final values, then the mean over
@@ -39,4 +44,4 @@ double restricted_recovery_24(const model::ChangeRecord& change);
 // the governing ideas after year 8 (validation files, docs/VALIDATION.md).
 double window_mean(std::span<const double> series, std::size_t metric, int from_year, int to_year);
 
-}  // namespace samspel::io
+}  // namespace samspel::analysis

@@ -1,14 +1,20 @@
 // Per-run measures computed from a hand-made run summary.
-#include "samspel/io/run_measures.hpp"
+#include "samspel/analysis/run_measures.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <string>
 #include <string_view>
 #include <vector>
 
-namespace samspel::io {
+namespace samspel::analysis {
 namespace {
 
 double measure(const std::vector<double>& values, std::string_view name) {
@@ -101,5 +107,39 @@ TEST(RunMeasures, EveryChangeRecoveredIsNoRisk) {
   EXPECT_DOUBLE_EQ(measure(v, "mean_lockins_new_pair"), 2);
 }
 
+// The `measures: {...}` labels of one language of web/src/i18n.js.
+std::map<std::string, std::string> i18n_measures(std::string_view lang) {
+  std::ifstream in(std::filesystem::path(SAMSPEL_SOURCE_DIR) / "web/src/i18n.js", std::ios::binary);
+  std::ostringstream read;
+  read << in.rdbuf();
+  const std::string text = read.str();
+  const auto start = text.find("\n    " + std::string(lang) + ": {\n");
+  const auto measures = text.find("\n      measures: {\n", start);
+  std::map<std::string, std::string> out;
+  if (start == std::string::npos || measures == std::string::npos) return out;
+  const std::string block = text.substr(measures, text.find("\n      },", measures) - measures);
+  const std::regex entry(R"((\w+): '([^']*)')");
+  for (auto it = std::sregex_iterator(block.begin(), block.end(), entry);
+       it != std::sregex_iterator(); ++it) {
+    out[(*it)[1]] = (*it)[2];
+  }
+  return out;
+}
+
+// The pages and the (offline) report label measures from web/src/i18n.js: the same measures,
+// with the same labels, as the table.
+TEST(RunMeasures, TheLabelsOfThePagesAreTheTables) {
+  std::map<std::string, std::string> sv;
+  std::map<std::string, std::string> en;
+  for (const auto& m : run_measure_info()) {
+    EXPECT_EQ(m.sv.empty(), m.en.empty()) << m.name;
+    if (!m.sv.empty()) sv[m.name] = m.sv;
+    if (!m.en.empty()) en[m.name] = m.en;
+  }
+  EXPECT_FALSE(sv.empty());
+  EXPECT_EQ(i18n_measures("sv"), sv);
+  EXPECT_EQ(i18n_measures("en"), en);
+}
+
 }  // namespace
-}  // namespace samspel::io
+}  // namespace samspel::analysis

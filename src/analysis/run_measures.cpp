@@ -1,9 +1,11 @@
-#include "samspel/io/run_measures.hpp"
+#include "samspel/analysis/run_measures.hpp"
 
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <utility>
 
-namespace samspel::io {
+namespace samspel::analysis {
 
 namespace {
 
@@ -70,6 +72,52 @@ const char* const kSummaryMeasures[][2] = {
 };
 constexpr std::size_t kSummaryCount = std::size(kSummaryMeasures);
 
+// The measures the pages and the report show by a label, not by their name.
+struct MeasureLabel {
+  std::string_view name;
+  std::string_view sv;
+  std::string_view en;
+};
+constexpr MeasureLabel kLabels[] = {
+    {"mean_cooperation_kso_ceo", "Samarbete KSO–kommunchef (medel)",
+     "KSO–kommunchef cooperation (mean)"},
+    {"mean_effective_trust_kso_ceo", "Verksam tillit (medel)", "Effective trust (mean)"},
+    {"lockin_share", "Andel överskridanden som låses in", "Share of transgressions locking in"},
+    {"mean_cooperation_drop", "Fall i samarbete efter byte", "Cooperation drop after a change"},
+    {"mean_recovery_months", "Månader till återhämtning (bara återhämtade byten)",
+     "Months to recover (recovered changes only)"},
+    {"unrecovered_share_24", "Andel byten utan återhämtning inom 24 månader",
+     "Share of changes not recovered within 24 months"},
+    {"restricted_recovery_months", "Månader till återhämtning, högst 24",
+     "Months to recover, at most 24"},
+    {"mean_lockins_new_pair", "Inlåsningar de första 24 månaderna efter byte",
+     "Lock-ins in the first 24 months after a change"},
+    {"ceo_changes", "Byten av kommunchef", "Kommunchef changes"},
+    {"kso_changes", "Byten av KSO", "KSO changes"},
+    {"ceo_exits_cooperation", "Kommunchefsavgångar p.g.a. samarbetet",
+     "Kommunchef exits over cooperation"},
+    {"majority_shifts", "Majoritetsskiften", "Majority shifts"},
+    {"mean_consensus_pre_discussion", "Samsyn före diskussion (medel)",
+     "Consensus before discussion (mean)"},
+    {"mean_belief_diversity", "Mångfald i uppfattningar (medel)", "Diversity of beliefs (mean)"},
+    {"mean_fit_ideas", "Idéernas träffsäkerhet (medel)", "Fit of the governing ideas (mean)"},
+    {"mean_political_room", "Politikens handlingsutrymme (medel)", "Political room (mean)"},
+    {"mean_performance", "Verksamhetens prestation (medel)", "Service performance (mean)"},
+    {"mean_satisfaction", "Medborgarnas nöjdhet (medel)", "Citizen satisfaction (mean)"},
+    {"mean_vision_vacuum", "Visionsvakuum i ledningen (medel)", "Vision vacuum at the top (mean)"},
+};
+
+MeasureInfo labelled(std::string name, std::string meaning) {
+  MeasureInfo info{std::move(name), std::move(meaning), {}, {}};
+  for (const auto& l : kLabels) {
+    if (l.name == info.name) {
+      info.sv = l.sv;
+      info.en = l.en;
+    }
+  }
+  return info;
+}
+
 }  // namespace
 
 double unrecovered_24(const model::ChangeRecord& c) {
@@ -88,9 +136,10 @@ const std::vector<MeasureInfo>& run_measure_info() {
   static const std::vector<MeasureInfo> info = [] {
     std::vector<MeasureInfo> v;
     for (const auto& m : kSummaryMeasures)
-      v.push_back({m[0], m[1]});
+      v.push_back(labelled(m[0], m[1]));
     for (const auto& m : model::kMetrics) {
-      v.push_back({"mean_" + std::string(m.name), "Mean over the run of " + std::string(m.name)});
+      v.push_back(
+          labelled("mean_" + std::string(m.name), "Mean over the run of " + std::string(m.name)));
     }
     return v;
   }();
@@ -214,4 +263,4 @@ double window_mean(std::span<const double> series, std::size_t metric, int from_
   return n > 0 ? sum / n : kNaN;
 }
 
-}  // namespace samspel::io
+}  // namespace samspel::analysis
