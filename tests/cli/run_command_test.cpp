@@ -21,10 +21,7 @@ using samspel_test::slurp;
 namespace fs = std::filesystem;
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("samspel-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  return dir;
+  return samspel_test::fresh_dir("cli", name);
 }
 
 const fs::path kScenarios = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios";

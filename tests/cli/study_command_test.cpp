@@ -29,9 +29,7 @@ namespace fs = std::filesystem;
 const fs::path kScenario = fs::path(SAMSPEL_SOURCE_DIR) / "scenarios" / "default.toml";
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("samspel-study-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = samspel_test::fresh_dir("study", name);
   fs::create_directories(dir);
   return dir;
 }

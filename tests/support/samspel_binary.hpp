@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -37,6 +38,16 @@ inline std::string slurp(const std::filesystem::path& p) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// An empty folder for one test, not yet created: `file` names the test file, `name` the test,
+// and the process id keeps apart the test processes that ctest runs side by side.
+inline std::filesystem::path fresh_dir(const std::string& file, const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("samspel-" + file + "-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  return dir;
 }
 
 }  // namespace samspel_test
