@@ -14,7 +14,7 @@ std::optional<YearMonth> parse_year_month(std::string_view text) {
   const int year =
       (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
   const int month = (text[5] - '0') * 10 + (text[6] - '0');
-  if (year < 1900 || year > 2200 || month < 1 || month > 12) return std::nullopt;
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12) return std::nullopt;
   return YearMonth{year, month};
 }
 

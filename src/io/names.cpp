@@ -51,10 +51,15 @@ std::int64_t integer_high(const FieldSpec& field) {
                                 : static_cast<std::int64_t>(field.high);
 }
 
+std::string month_allowed() {
+  return fmt::format("a month as \"YYYY-MM\" with years {}-{}", engine::kFirstYear,
+                     engine::kLastYear);
+}
+
 std::string allowed_values(const FieldSpec& field) {
   switch (field.kind) {
     case FieldKind::Month:
-      return "a month as \"YYYY-MM\"";
+      return month_allowed();
     case FieldKind::Integer:
       return fmt::format("an integer in [{}, {}]", integer_low(field), integer_high(field));
     case FieldKind::Real:

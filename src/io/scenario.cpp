@@ -132,12 +132,11 @@ double number_in(const toml::node& node, std::string_view key, double lo, double
 engine::YearMonth month_of(const toml::node& node, std::string_view key, std::string_view source) {
   const auto text = node.value_exact<std::string>();
   if (!text)
-    fail(source, node, key,
-         fmt::format("got {}; allowed: a month as \"YYYY-MM\"", type_name(node)));
+    fail(source, node, key, fmt::format("got {}; allowed: {}", type_name(node), month_allowed()));
   const auto ym = engine::parse_year_month(*text);
   if (!ym)
     fail(source, node, key,
-         fmt::format("\"{}\" is not a month; allowed: \"YYYY-MM\" with years 1900-2200", *text));
+         fmt::format("\"{}\" is not a month; allowed: {}", *text, month_allowed()));
   return *ym;
 }
 

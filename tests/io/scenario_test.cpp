@@ -268,9 +268,10 @@ TEST(ScenarioErrors, MalformedToml) {
 TEST(ScenarioErrors, MalformedRunStart) {
   for (const char* date : {"2010-13", "2010-1", "abc", "2010-00", "1899-12", "2010-01-01", ""}) {
     SCOPED_TRACE(date);
-    EXPECT_THAT(parse_error(std::string("[run]\nstart = \"") + date + "\"\n"),
-                AllOf(scenario_error("2:9", "run.start", "\"YYYY-MM\""),
-                      HasSubstr(std::string("\"") + date + "\" is not a month")));
+    EXPECT_THAT(
+        parse_error(std::string("[run]\nstart = \"") + date + "\"\n"),
+        AllOf(scenario_error("2:9", "run.start", "a month as \"YYYY-MM\" with years 1900-2200"),
+              HasSubstr(std::string("\"") + date + "\" is not a month")));
   }
 }
 
@@ -279,8 +280,9 @@ TEST(ScenarioErrors, MalformedEventDate) {
     SCOPED_TRACE(date);
     EXPECT_THAT(
         parse_error(std::string("[[events]]\ntype = \"ceo_leaves\"\ndate = \"") + date + "\"\n"),
-        AllOf(scenario_error("3:8", "events[0].date", "\"YYYY-MM\""),
-              HasSubstr(std::string("\"") + date + "\" is not a month")));
+        AllOf(
+            scenario_error("3:8", "events[0].date", "a month as \"YYYY-MM\" with years 1900-2200"),
+            HasSubstr(std::string("\"") + date + "\" is not a month")));
   }
   EXPECT_THAT(parse_error("[[events]]\ntype = \"ceo_leaves\"\ndate = 201201\n"),
               AllOf(scenario_error("3:8", "events[0].date", "a month as \"YYYY-MM\""),

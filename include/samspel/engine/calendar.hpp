@@ -14,7 +14,12 @@ struct YearMonth {
   friend bool operator==(const YearMonth&, const YearMonth&) = default;
 };
 
-// Parses "YYYY-MM" (years 1900-2200); nullopt when malformed.
+// The years a month may name: wide enough for any history or future a study asks about, narrow
+// enough that four digits always write them.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2200;
+
+// Parses "YYYY-MM" (years kFirstYear to kLastYear); nullopt when malformed.
 std::optional<YearMonth> parse_year_month(std::string_view text);
 std::string format_year_month(YearMonth ym);
 

@@ -21,7 +21,7 @@ struct Label {
   std::string_view en;
 };
 
-// A month is "YYYY-MM" (years 1900-2200, engine/calendar.hpp); its default is held as
+// A month is "YYYY-MM" (years engine::kFirstYear to kLastYear); its default is held as
 // year * 12 + month - 1 so that every default is a number.
 enum class FieldKind { Month, Integer, Real };
 
@@ -149,6 +149,8 @@ std::int64_t integer_high(const FieldSpec& field);
 
 // "an integer in [1, 100]", "a number in [0, 5]", "a month as \"YYYY-MM\"", for errors and docs.
 std::string allowed_values(const FieldSpec& field);
+// What a month may be, as the messages and the documents say it.
+std::string month_allowed();
 // The default as a scenario file writes it ("2010-01", "16", "0.3").
 std::string format_default(const FieldSpec& field);
 
