@@ -18,8 +18,11 @@
 #include <vector>
 
 #include "support/samspel_binary.hpp"
+#include "support/sql.hpp"
 
 namespace {
+
+using samspel_test::sql;
 
 using samspel_test::Result;
 using samspel_test::samspel;
@@ -203,17 +206,6 @@ TEST(SensitivityCommand, KilledAnalysisResumesToTheSameStore) {
     EXPECT_EQ(slurp(dir / "whole-export" / table), slurp(dir / "resumed-export" / table)) << table;
   }
   fs::remove_all(dir);
-}
-
-void sql(const fs::path& store, const std::string& statements) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(store.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &error);
-  const std::string message = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
 // `samspel ARGS` under mpirun with `ranks` ranks, its standard output and error into `log`; a

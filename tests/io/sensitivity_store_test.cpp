@@ -14,9 +14,12 @@
 #include "io/temp_directory.hpp"
 #include "samspel/io/scenario.hpp"
 #include "samspel/io/store.hpp"
+#include "support/sql.hpp"
 
 namespace samspel::io {
 namespace {
+
+using samspel_test::sql;
 
 using ::testing::HasSubstr;
 
@@ -65,13 +68,6 @@ SensitivityResult finished(const SensitivityStudy& study) {
   o.morris = {{0.5, 0.5, 0.1, 0.4, 0.6}};
   r.outputs = {o};
   return r;
-}
-
-void sql(const std::filesystem::path& store, const std::string& statement) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(store.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
 }
 
 TEST(SensitivityStore, BlocksAreReadBackInPointOrderAndIndicesAtTheEnd) {

@@ -16,9 +16,12 @@
 #include "samspel/io/dictionary.hpp"
 #include "samspel/io/sensitivity_report.hpp"
 #include "samspel/io/store.hpp"
+#include "support/sql.hpp"
 
 namespace samspel::study {
 namespace {
+
+using samspel_test::sql;
 
 io::Scenario short_scenario() {
   io::Scenario s;
@@ -160,17 +163,6 @@ std::string slurp(const fs::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-void sql(const fs::path& store, const std::string& statements) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(store.c_str(), &db), SQLITE_OK);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, statements.c_str(), nullptr, nullptr, &error);
-  const std::string message = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
 }
 
 // What a store holds after an analysis was killed once its first block was committed: every
